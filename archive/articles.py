@@ -1,0 +1,214 @@
+"""Reading one article file into an :class:`~archive.model.Article`, with every rule of the model.
+
+The field-by-field rules live in ``archive.spec`` and are applied by the generic reader; this
+module adds what concerns the article as a whole: its id and file name, the links between its
+claims and events, and the consistency warnings that help a contributor (a claimant who is not
+among the article's actors, a source with no archived copy).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+from . import spec
+from .model import Article
+from .problems import ProblemLog, Severity
+from .source import SourceError, YamlDocument, parse_yaml, read_text, split_front_matter
+from .suggest import close_matches, did_you_mean
+from .validate import RecordReader, Resolver, key_path
+
+ARTICLE_ID = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID_LENGTH = 120
+_UNSAFE_HTML = re.compile(r"<\s*(script|iframe|frame|object|embed)\b|\bon[a-z]+\s*=|javascript\s*:", re.IGNORECASE)
+
+
+@dataclass
+class ClaimReference:
+    """A ``disputed_by`` entry that names a claim of another article: checked archive-wide."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    article_id: str
+    claim_id: str
+
+
+@dataclass
+class ArticleResult:
+    """What reading one file gave: the article (if it could be built) and what to check later."""
+
+    path: str
+    article_id: str
+    article: Optional[Article] = None
+    claim_ids: set[str] = field(default_factory=set)
+    external_claim_refs: list[ClaimReference] = field(default_factory=list)
+
+
+def article_id_for(path: Path) -> str:
+    return path.stem
+
+
+def read_article(path: Path, shown: str, resolver: Resolver, today: date, log: ProblemLog) -> ArticleResult:
+    """Read, validate and build one article; every problem goes to ``log``."""
+    result = ArticleResult(shown, article_id_for(path))
+    try:
+        text = read_text(path)
+        front = split_front_matter(text)
+        document = parse_yaml(front.yaml_text, line_offset=front.yaml_line)
+    except SourceError as exc:
+        log.add(shown, exc.line, exc.column, Severity.ERROR, "", exc.message, exc.hint)
+        return result
+    for problem in document.problems:
+        line, column = document.position_of(problem.node)
+        log.add(shown, line, column, Severity.ERROR, key_path(problem.key_path), problem.message, problem.hint)
+    if document.data is None:
+        log.add(shown, 1, 1, Severity.ERROR, "", "the front matter is empty",
+                "fill in at least title, date, regions, actors and sources")
+        return result
+    draft = isinstance(document.data, dict) and document.data.get("draft") is True
+    reader = RecordReader(shown, document, log, resolver, today, lenient=draft)
+    article = reader.record(spec.ARTICLE, document.data, (),
+                            {"id": result.article_id, "path": shown, "body": front.body, "body_line": front.body_line})
+    _check_file_name(path, shown, document, document.data, log)
+    if article is None:
+        return result
+    _fill_draft_defaults(article)
+    _check_structure(article, reader, result)
+    _check_consistency(article, reader)
+    _check_body(article, shown, log)
+    if draft:
+        reader.warning(("draft",), "this article is a draft: it is left out of the site",
+                       "when a person has reviewed every field, remove 'draft: true'")
+    if reader.error_count == 0:
+        result.article = article
+    return result
+
+
+def _fill_draft_defaults(article: Article) -> None:
+    for name in ("regions", "actors", "sources"):
+        if getattr(article, name, None) is None:
+            setattr(article, name, [])
+
+
+def _check_file_name(path: Path, shown: str, document: YamlDocument, data: object, log: ProblemLog) -> None:
+    article_id = article_id_for(path)
+    if path.suffix != ".md":
+        log.add(shown, 1, 1, Severity.ERROR, "", f"an article file must end in .md, not '{path.suffix}'")
+    match = ARTICLE_ID.match(article_id)
+    if not match or len(article_id) > MAX_ID_LENGTH:
+        log.add(shown, 1, 1, Severity.ERROR, "", f"the file name '{path.name}' is not a valid article id",
+                "name it YYYY-MM-DD-a-few-words.md: lowercase letters, digits and hyphens, starting with the date")
+        return
+    raw_date = data.get("date") if isinstance(data, dict) else None
+    written = raw_date.isoformat() if isinstance(raw_date, date) else str(raw_date)
+    if raw_date is not None and match.group(1) != written:
+        line, column = document.position(("date",))
+        log.add(shown, line, column, Severity.ERROR, "date",
+                f"the date {written} does not match the file name, which starts with {match.group(1)}",
+                "an article's id starts with its date: rename the file or correct the date")
+    year_folder = path.parent.name
+    if year_folder.isdigit() and len(year_folder) == 4 and year_folder != match.group(1)[:4]:
+        log.add(shown, 1, 1, Severity.WARNING, "", f"the article is dated {match.group(1)[:4]} but sits in the folder {year_folder}/",
+                f"move it to articles/{match.group(1)[:4]}/")
+
+
+def _check_structure(article: Article, reader: RecordReader, result: ArticleResult) -> None:
+    """Ids unique within the article, and references between claims and events that resolve."""
+    event_ids = _unique_ids(reader, "events", [e.id for e in article.events])
+    claim_ids = _unique_ids(reader, "claims", [c.id for c in article.claims])
+    _unique_ids(reader, "evidence", [e.id for e in article.evidence])
+    result.claim_ids = set(claim_ids)
+    for index, claim in enumerate(article.claims):
+        where = ("claims", index)
+        if claim.about and claim.about not in event_ids:
+            hint = did_you_mean(close_matches(claim.about, event_ids, n=1, cutoff=0.6))
+            hint = hint or (f"events in this article: {', '.join(event_ids)}" if event_ids else "add the event under 'events'")
+            reader.error(where + ("about",), f"no event with id '{claim.about}' in this article", hint)
+        for figure_index, figure in enumerate(claim.figures):
+            fwhere = where + ("figures", figure_index)
+            if figure.min is not None and figure.max is not None and figure.min > figure.max:
+                reader.error(fwhere + ("min",), f"min ({figure.min}) is greater than max ({figure.max})")
+            elif (figure.min is not None and figure.value < figure.min) or (figure.max is not None and figure.value > figure.max):
+                reader.error(fwhere + ("value",), f"the value {figure.value} lies outside min..max")
+        for ref_index, ref in enumerate(claim.disputed_by):
+            rwhere = where + ("disputed_by", ref_index)
+            if "#" in ref:
+                other_article, _, claim_id = ref.partition("#")
+                if not other_article or other_article == article.id:
+                    if claim_id not in claim_ids:
+                        hint = did_you_mean([f"#{c}" for c in close_matches(claim_id, claim_ids, n=1, cutoff=0.6)])
+                        reader.error(rwhere, f"no claim with id '{claim_id}' in this article", hint or "give the disputing claim an 'id'")
+                    elif claim_id == claim.id:
+                        reader.error(rwhere, "a claim cannot dispute itself")
+                else:
+                    line, column = reader.document.position(rwhere)
+                    result.external_claim_refs.append(
+                        ClaimReference(reader.path, line, column, "claims[%d].disputed_by[%d]" % (index, ref_index), other_article, claim_id)
+                    )
+            else:
+                reader.value(spec.Ref(("actor",)), ref, rwhere)
+
+
+def _unique_ids(reader: RecordReader, section: str, ids: list[Optional[str]]) -> list[str]:
+    seen: list[str] = []
+    for index, item_id in enumerate(ids):
+        if item_id is None:
+            continue
+        if item_id in seen:
+            reader.error((section, index, "id"), f"the id '{item_id}' is used twice in {section}")
+        else:
+            seen.append(item_id)
+    return seen
+
+
+def _check_consistency(article: Article, reader: RecordReader) -> None:
+    """Warnings for references the article's own lists do not include: usually a forgotten id."""
+    actors = set(article.actors)
+    regions = set(article.regions)
+    places = set(article.places)
+    tags = set(article.tags)
+    gazetteer = reader.resolver
+    for place in article.places:
+        regions.update(getattr(gazetteer, "ancestors", lambda _i: [])(place))
+
+    def expect(collection: set[str], value: Optional[str], where: tuple, listname: str) -> None:
+        if value and value not in collection:
+            reader.warning(where, f"'{value}' is not in the article's {listname}", f"add it to {listname}")
+
+    for index, claim in enumerate(article.claims):
+        expect(actors, claim.claimant, ("claims", index, "claimant"), "actors")
+        for f_index, figure in enumerate(claim.figures):
+            expect(actors, figure.subject, ("claims", index, "figures", f_index, "subject"), "actors")
+        for c_index, check in enumerate(claim.checks):
+            expect(actors, check.by, ("claims", index, "checks", c_index, "by"), "actors")
+    for index, item in enumerate(article.evidence):
+        expect(actors, item.verification.by, ("evidence", index, "verification", "by"), "actors")
+    for index, event in enumerate(article.events):
+        expect(tags, event.type, ("events", index, "type"), "tags")
+        for a_index, actor in enumerate(event.actors):
+            expect(actors, actor, ("events", index, "actors", a_index), "actors")
+        for r_index, region in enumerate(event.regions):
+            expect(regions, region, ("events", index, "regions", r_index), "regions")
+        for p_index, place in enumerate(event.places):
+            expect(places, place, ("events", index, "places", p_index), "places")
+    for index, source in enumerate(article.sources):
+        if not source.archived:
+            reader.warning(("sources", index), f"the source from {source.publisher} has no archived copy",
+                           "add 'archived:' with a Wayback Machine or archive.today link; news pages change")
+
+
+def _check_body(article: Article, shown: str, log: ProblemLog) -> None:
+    if not article.body.strip():
+        log.add(shown, article.body_line, 1, Severity.WARNING, "", "the article has no text after the front matter",
+                "write the archive's own summary of the report")
+        return
+    match = _UNSAFE_HTML.search(article.body)
+    if match:
+        line = article.body_line + article.body.count("\n", 0, match.start())
+        log.add(shown, line, 1, Severity.WARNING, "", f"the text contains '{match.group(0)}', which the site removes",
+                "write plain Markdown; scripts, frames and event handlers never reach the site")

@@ -1,0 +1,280 @@
+"""The gazetteer: every region, place, actor and tag, with its names in every script.
+
+Articles reference entities by id; the gazetteer turns ids into names, links entities to their
+parents, and knows every spelling (Kyiv, Kiev, Київ, Киев), which gives search across
+spellings, entity detection in imported reports and did-you-mean for typos.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+from . import spec
+from .model import ENTITY_KINDS, Entity
+from .problems import ProblemLog, Severity
+from .source import SourceError, YamlDocument, parse_yaml, read_text
+from .suggest import close_matches, normalise_name
+from .validate import RecordReader
+
+#: A gazetteer file may be larger than an article, but not unbounded.
+MAX_GAZETTEER_BYTES = 8 * 1024 * 1024
+
+#: Words that say what kind of thing a name is, not which one: "Belgorod Oblast" is "Belgorod".
+_GENERIC_WORDS = {
+    "oblast", "region", "krai", "kray", "republic", "city", "district", "governor", "of", "the",
+    "область", "край", "регион", "республика", "республіка", "місто", "город", "губернатор",
+}
+
+
+@dataclass
+class Gazetteer:
+    """Entities by id, with lookups by kind, by parent and by spelling."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._spellings: Optional[dict[str, list[str]]] = None
+        self._children: Optional[dict[str, list[str]]] = None
+        self._suggest = lru_cache(maxsize=4096)(self._suggest_uncached)
+
+    # -- lookups --------------------------------------------------------------------------
+
+    def get(self, entity_id: str) -> Optional[Entity]:
+        return self.entities.get(entity_id)
+
+    def __getitem__(self, entity_id: str) -> Entity:
+        return self.entities[entity_id]
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self.entities
+
+    def kind_of(self, entity_id: str) -> Optional[str]:
+        entity = self.entities.get(entity_id)
+        return entity.kind if entity else None
+
+    def of_kind(self, kind: str) -> list[Entity]:
+        return [e for e in self.entities.values() if e.kind == kind]
+
+    def name(self, entity_id: str) -> str:
+        entity = self.entities.get(entity_id)
+        return entity.name if entity else entity_id
+
+    def children(self, entity_id: str) -> list[str]:
+        if self._children is None:
+            children: dict[str, list[str]] = defaultdict(list)
+            for entity in self.entities.values():
+                if entity.parent:
+                    children[entity.parent].append(entity.id)
+            self._children = {k: sorted(v) for k, v in children.items()}
+        return self._children.get(entity_id, [])
+
+    def ancestors(self, entity_id: str) -> list[str]:
+        """Parents, nearest first (a place → its region → its country)."""
+        chain: list[str] = []
+        entity = self.entities.get(entity_id)
+        while entity and entity.parent and entity.parent not in chain and entity.parent in self.entities:
+            chain.append(entity.parent)
+            entity = self.entities[entity.parent]
+        return chain
+
+    def spelling_index(self) -> dict[str, list[str]]:
+        """Normalised spelling → ids of the entities that go by it."""
+        if self._spellings is None:
+            index: dict[str, list[str]] = defaultdict(list)
+            for entity in self.entities.values():
+                for spelling in entity.spellings():
+                    key = normalise_name(spelling)
+                    if key and entity.id not in index[key]:
+                        index[key].append(entity.id)
+            self._spellings = dict(index)
+        return self._spellings
+
+    def lookup(self, spelling: str) -> list[str]:
+        """Ids of the entities that go by ``spelling`` in any language or alias."""
+        return list(self.spelling_index().get(normalise_name(spelling), []))
+
+    def suggest(self, text: str, kinds: tuple[str, ...]) -> list[str]:
+        """Ids of ``kinds`` that ``text`` probably meant: a mistyped id, a name, a near-miss name."""
+        return self._suggest(text, kinds)
+
+    def _suggest_uncached(self, text: str, kinds: tuple[str, ...]) -> list[str]:
+        wanted = [e for e in self.entities.values() if e.kind in kinds]
+        exact = [i for i in self.lookup(text) if self.kind_of(i) in kinds]
+        if exact:
+            return exact[:3]
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for entity in wanted:
+            by_key[entity.id].append(entity.id)
+            for spelling in entity.spellings():
+                words = normalise_name(spelling)
+                by_key[words].append(entity.id)
+                core = " ".join(w for w in words.split() if w not in _GENERIC_WORDS)
+                if core:
+                    by_key[core].append(entity.id)
+        found: list[str] = []
+        for key in close_matches(normalise_name(text) or text, by_key, n=5, cutoff=0.75):
+            for entity_id in by_key[key]:
+                if entity_id not in found:
+                    found.append(entity_id)
+        for key in close_matches(text, [e.id for e in wanted], n=3, cutoff=0.75):
+            if key not in found:
+                found.append(key)
+        return found[:3]
+
+
+@dataclass
+class _RawEntity:
+    path: str
+    document: YamlDocument
+    section: str
+    index: int
+    value: dict
+
+
+def find_gazetteer_files(directory: Path) -> list[Path]:
+    return sorted(list(directory.glob("*.yml")) + list(directory.glob("*.yaml")))
+
+
+def load_gazetteer(
+    files: Iterable[Path], log: ProblemLog, *, today: Optional[date] = None, root: Optional[Path] = None
+) -> Gazetteer:
+    """Read and validate gazetteer files; every problem goes to ``log``.
+
+    Two passes: the first collects every id (so an entry may name a parent defined later or in
+    another file), the second validates each entry against the declarations in ``spec``.
+    """
+    today = today or date.today()
+    raw_entities: list[_RawEntity] = []
+    documents: list[tuple[str, YamlDocument]] = []
+    for file in files:
+        shown = _shown_path(file, root)
+        try:
+            document = parse_yaml(read_text(file, MAX_GAZETTEER_BYTES), line_offset=1)
+        except SourceError as exc:
+            log.add(shown, exc.line, exc.column, Severity.ERROR, "", exc.message, exc.hint)
+            continue
+        for problem in document.problems:
+            line, column = document.position_of(problem.node)
+            log.add(shown, line, column, Severity.ERROR, "", problem.message, problem.hint)
+        documents.append((shown, document))
+        raw_entities.extend(_sections(shown, document, log))
+
+    # Pass 1: ids and kinds, so references can be resolved whatever the order.
+    first_seen: dict[str, _RawEntity] = {}
+    stub = Gazetteer()
+    for raw in raw_entities:
+        entity_id = raw.value.get("id")
+        if not isinstance(entity_id, str):
+            continue
+        kind = spec.GAZETTEER_SECTIONS[raw.section][0]
+        if entity_id in first_seen:
+            other = first_seen[entity_id]
+            line, column = raw.document.position((raw.section, raw.index, "id"))
+            log.add(
+                raw.path, line, column, Severity.ERROR, f"{raw.section}[{raw.index}].id",
+                f"duplicate id '{entity_id}'",
+                f"already defined in {other.path} line {other.document.position((other.section, other.index, 'id'))[0]}",
+            )
+            continue
+        first_seen[entity_id] = raw
+        names = raw.value.get("names") if isinstance(raw.value.get("names"), dict) else {}
+        stub.entities[entity_id] = Entity(entity_id, kind, {"en": str(names.get("en", entity_id))})
+
+    # Pass 2: validate every entry and build the entities.
+    gazetteer = Gazetteer()
+    for raw in raw_entities:
+        kind, record = spec.GAZETTEER_SECTIONS[raw.section]
+        reader = RecordReader(raw.path, raw.document, log, stub, today)
+        line, _ = raw.document.position((raw.section, raw.index))
+        entity = reader.record(record, raw.value, (raw.section, raw.index), {"kind": kind, "path": raw.path, "line": line})
+        if entity is not None and first_seen.get(entity.id) is raw:
+            gazetteer.entities[entity.id] = entity
+
+    _check_parents(gazetteer, log)
+    _check_spellings(gazetteer, log)
+    gazetteer.entities = dict(sorted(gazetteer.entities.items()))
+    return gazetteer
+
+
+def _shown_path(file: Path, root: Optional[Path]) -> str:
+    if root is not None:
+        try:
+            return str(file.relative_to(root.parent if root.parent != root else root))
+        except ValueError:
+            pass
+    return str(file)
+
+
+def _sections(path: str, document: YamlDocument, log: ProblemLog) -> list[_RawEntity]:
+    data = document.data
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        line, column = document.position()
+        log.add(path, line, column, Severity.ERROR, "", "a gazetteer file must be a mapping",
+                "start with 'regions:', 'places:', 'actors:', 'tags:' or 'countries:'")
+        return []
+    found = []
+    for key, value in data.items():
+        if key == "meta":
+            continue
+        if key not in spec.GAZETTEER_SECTIONS:
+            line, column = document.position((key,), key=True)
+            options = close_matches(str(key), list(spec.GAZETTEER_SECTIONS) + ["meta"], n=1, cutoff=0.6)
+            hint = f"did you mean '{options[0]}'?" if options else "allowed: " + ", ".join(list(spec.GAZETTEER_SECTIONS) + ["meta"])
+            log.add(path, line, column, Severity.ERROR, str(key), f"unknown section '{key}'", hint)
+            continue
+        if not isinstance(value, list):
+            line, column = document.position((key,))
+            log.add(path, line, column, Severity.ERROR, key, "expected a list of entries", "one '- id: ...' entry per item")
+            continue
+        for index, item in enumerate(value):
+            if not isinstance(item, dict):
+                line, column = document.position((key, index))
+                log.add(path, line, column, Severity.ERROR, f"{key}[{index}]", "expected an entry (id, names, ...)")
+                continue
+            found.append(_RawEntity(path, document, key, index, item))
+    return found
+
+
+def _check_parents(gazetteer: Gazetteer, log: ProblemLog) -> None:
+    """Parents must not form a cycle (their existence and kind were checked as references)."""
+    for entity in gazetteer.entities.values():
+        seen = {entity.id}
+        current = entity
+        while current.parent and current.parent in gazetteer.entities:
+            if current.parent in seen:
+                log.add(entity.path, entity.line, 1, Severity.ERROR, f"{entity.id}.parent",
+                        f"the parents of '{entity.id}' form a cycle", "a parent must be a larger unit")
+                break
+            seen.add(current.parent)
+            current = gazetteer.entities[current.parent]
+
+
+def _check_spellings(gazetteer: Gazetteer, log: ProblemLog) -> None:
+    """A spelling may name two entities only if both mark it in ``ambiguous_aliases``."""
+    for spelling, ids in gazetteer.spelling_index().items():
+        if len(ids) < 2:
+            continue
+        unmarked = [
+            i for i in ids
+            if spelling not in {normalise_name(a) for a in gazetteer.entities[i].ambiguous_aliases}
+        ]
+        if not unmarked:
+            continue
+        for entity_id in unmarked:
+            entity = gazetteer.entities[entity_id]
+            others = ", ".join(i for i in ids if i != entity_id)
+            log.add(
+                entity.path, entity.line, 1, Severity.ERROR, f"{entity.id}.aliases",
+                f"the spelling '{spelling}' also names {others}",
+                "if both are meant, list it in ambiguous_aliases of each; otherwise remove it from one",
+            )
+
+
+__all__ = ["Gazetteer", "ENTITY_KINDS", "find_gazetteer_files", "load_gazetteer"]

@@ -1,0 +1,234 @@
+"""Loading a whole archive: the gazetteer, then every article, then the archive-wide rules.
+
+``load_archive`` is the one entry point used by ``archive check``, by the MkDocs plugins and by
+the exports. Each file is parsed once; an optional :class:`ArticleCache` keyed by file stamp
+lets ``mkdocs serve`` re-read only the files that changed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Optional
+
+from .articles import ArticleResult, read_article
+from .gazetteer import Gazetteer, find_gazetteer_files, load_gazetteer
+from .model import Article
+from .problems import Problem, ProblemLog, Severity
+
+GAZETTEER_DIR = "gazetteer"
+ARTICLES_DIR = "articles"
+
+
+class ArchiveNotFound(Exception):
+    """The path is not inside an archive (no ``gazetteer/`` folder above it)."""
+
+
+@dataclass
+class Archive:
+    """A loaded archive: what passed every rule, and the problems of what did not."""
+
+    root: Path
+    gazetteer: Gazetteer
+    #: Valid articles, drafts included, in timeline order (date, then id).
+    articles: list[Article]
+    log: ProblemLog
+    #: Number of article files read.
+    files_checked: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.log.errors
+
+    def published(self, include_drafts: bool = False) -> list[Article]:
+        return [a for a in self.articles if include_drafts or not a.draft]
+
+
+@dataclass
+class _CacheEntry:
+    stamp: tuple[int, int]
+    gazetteer_stamp: tuple
+    result: ArticleResult
+    problems: list[Problem]
+
+
+@dataclass
+class ArticleCache:
+    """Results of reading article files, reused while neither the file nor the gazetteer changed."""
+
+    entries: dict[str, _CacheEntry] = field(default_factory=dict)
+    hits: int = 0
+
+
+def find_root(path: Path) -> Path:
+    """The archive root for ``path``: the nearest folder at or above it holding ``gazetteer/``."""
+    path = path.resolve()
+    for candidate in [path, *path.parents]:
+        if (candidate / GAZETTEER_DIR).is_dir():
+            return candidate
+    raise ArchiveNotFound(f"{path} is not inside an archive: no '{GAZETTEER_DIR}/' folder found at or above it")
+
+
+def article_files(root: Path) -> list[Path]:
+    return sorted((root / ARTICLES_DIR).rglob("*.md"))
+
+
+def shown_path(file: Path) -> str:
+    """The path as the user knows it: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(file)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(file)
+
+
+def load_archive(
+    root: Path,
+    *,
+    only: Optional[Iterable[Path]] = None,
+    today: Optional[date] = None,
+    cache: Optional[ArticleCache] = None,
+    keep_articles: bool = True,
+) -> Archive:
+    """Load and validate the archive at ``root``.
+
+    With ``only``, just those article files are validated (a pull request's changes), while the
+    archive-wide rules still see every file name, so duplicate ids are still caught.
+    ``keep_articles=False`` is for checking only: large archives are then read by one process
+    per core, which send back their problems but not the articles.
+    """
+    root = Path(root)
+    today = today or date.today()
+    log = ProblemLog()
+    gazetteer_files = find_gazetteer_files(root / GAZETTEER_DIR)
+    if not gazetteer_files:
+        log.add(shown_path(root / GAZETTEER_DIR), 1, 1, Severity.ERROR, "", "no gazetteer files found",
+                "the gazetteer lives in gazetteer/*.yml (regions, places, actors, tags)")
+    gazetteer = load_gazetteer(gazetteer_files, log, today=today)
+    gazetteer_stamp = tuple(_stamp(f) for f in gazetteer_files)
+
+    all_files = article_files(root)
+    selected = all_files if only is None else sorted({Path(p).resolve() for p in only})
+    if cache is None and len(selected) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
+        results = _read_in_parallel(selected, gazetteer, today, log, keep_articles)
+    else:
+        results = [_read_cached(f, gazetteer, gazetteer_stamp, today, log, cache) for f in selected]
+
+    _check_unique_ids(all_files, selected, log)
+    external_problems = _resolve_external_claims(results, all_files, gazetteer, today)
+    log.extend(external_problems)
+
+    articles = sorted((r.article for r in results if r.article is not None), key=lambda a: (a.date, a.id))
+    bad_paths = log.paths_with_errors()
+    articles = [a for a in articles if a.path not in bad_paths]
+    return Archive(root, gazetteer, articles, log, files_checked=len(selected))
+
+
+#: From this many files on, ``archive check`` reads with one process per core.
+PARALLEL_THRESHOLD = 400
+_worker_context: tuple = ()
+
+
+def _read_in_parallel(
+    files: list[Path], gazetteer: Gazetteer, today: date, log: ProblemLog, keep_articles: bool
+) -> list[ArticleResult]:
+    """Read ``files`` in worker processes (forked, so the gazetteer is shared, not sent)."""
+    global _worker_context
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # pragma: no cover - platforms without fork read serially
+        return [read_article(f, shown_path(f), gazetteer, today, log) for f in files]
+    _worker_context = (gazetteer, today, keep_articles)
+    processes = min(os.cpu_count() or 1, 8)
+    size = max(50, len(files) // (processes * 4))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    try:
+        with context.Pool(processes) as pool:
+            outputs = pool.map(_read_chunk, chunks)
+    finally:
+        _worker_context = ()
+    results: list[ArticleResult] = []
+    for chunk_results, problems in outputs:
+        results.extend(chunk_results)
+        log.extend(problems)
+    return results
+
+
+def _read_chunk(files: list[Path]) -> tuple[list[ArticleResult], list[Problem]]:
+    gazetteer, today, keep_articles = _worker_context
+    log = ProblemLog()
+    results = []
+    for file in files:
+        result = read_article(file, shown_path(file), gazetteer, today, log)
+        if not keep_articles:
+            result.article = None
+        results.append(result)
+    return results, log.problems
+
+
+def _stamp(file: Path) -> tuple[int, int]:
+    stat = file.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _read_cached(
+    file: Path, gazetteer: Gazetteer, gazetteer_stamp: tuple, today: date, log: ProblemLog, cache: Optional[ArticleCache]
+) -> ArticleResult:
+    shown = shown_path(file)
+    if cache is None:
+        return read_article(file, shown, gazetteer, today, log)
+    stamp = _stamp(file)
+    entry = cache.entries.get(shown)
+    if entry and entry.stamp == stamp and entry.gazetteer_stamp == gazetteer_stamp:
+        cache.hits += 1
+        log.extend(entry.problems)
+        return entry.result
+    own_log = ProblemLog()
+    result = read_article(file, shown, gazetteer, today, own_log)
+    cache.entries[shown] = _CacheEntry(stamp, gazetteer_stamp, result, list(own_log.problems))
+    log.extend(own_log.problems)
+    return result
+
+
+def _check_unique_ids(all_files: list[Path], selected: list[Path], log: ProblemLog) -> None:
+    """An article's id is its file name: two files with one name in different folders collide."""
+    by_id: dict[str, list[Path]] = defaultdict(list)
+    for file in all_files:
+        by_id[file.stem].append(file)
+    selected_set = set(selected)
+    for article_id, files in by_id.items():
+        if len(files) < 2:
+            continue
+        for file in files:
+            if file.resolve() not in selected_set and file not in selected_set:
+                continue
+            others = ", ".join(shown_path(f) for f in files if f != file)
+            log.add(shown_path(file), 1, 1, Severity.ERROR, "", f"the article id '{article_id}' is also used by {others}",
+                    "article ids are unique across the archive: rename one file")
+
+
+def _resolve_external_claims(
+    results: list[ArticleResult], all_files: list[Path], gazetteer: Gazetteer, today: date
+) -> list[Problem]:
+    """``article-id#claim-id`` references must name an existing article and claim."""
+    wanted = [ref for r in results for ref in r.external_claim_refs]
+    if not wanted:
+        return []
+    loaded = {r.article_id: r for r in results}
+    files_by_id = {f.stem: f for f in all_files}
+    problems: list[Problem] = []
+    for ref in wanted:
+        target = loaded.get(ref.article_id)
+        if target is None and ref.article_id in files_by_id:
+            target = read_article(files_by_id[ref.article_id], shown_path(files_by_id[ref.article_id]), gazetteer, today, ProblemLog())
+            loaded[ref.article_id] = target
+        if target is None:
+            problems.append(Problem(ref.path, ref.line, ref.column, Severity.ERROR, ref.field,
+                                    f"no article with id '{ref.article_id}'", "write 'article-id#claim-id'"))
+        elif ref.claim_id not in target.claim_ids:
+            problems.append(Problem(ref.path, ref.line, ref.column, Severity.ERROR, ref.field,
+                                    f"article '{ref.article_id}' has no claim with id '{ref.claim_id}'"))
+    return problems

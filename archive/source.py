@@ -1,0 +1,279 @@
+"""Reading files that arrive in pull requests from strangers: bounded, decoded, positioned.
+
+A file is read once. Its size is checked before a byte is read, its encoding is checked with
+the position of the first bad byte, and its YAML is composed by libyaml's safe parser into
+nodes that keep the line and column of every value. Values are built from those nodes by
+:func:`build_value` rather than by PyYAML's constructor, which lets us reject duplicate keys
+and alias bombs, and keep the nodes so that a problem found later can point at its line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Any, Optional, Union
+
+import yaml
+
+try:  # libyaml's parser is ~10x faster; every supported platform ships it in PyYAML wheels.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - a PyYAML built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+#: An article file may not be larger than this (the data model's limit).
+MAX_FILE_BYTES = 1024 * 1024
+#: How many values a front matter may expand to, aliases included: a guard against alias bombs.
+MAX_VALUES = 20_000
+#: How deeply front matter may nest: articles need about five levels.
+MAX_DEPTH = 24
+
+PathKey = Union[str, int]
+
+_TAG = "tag:yaml.org,2002:"
+_scalar_constructor = yaml.constructor.SafeConstructor()
+_FRONT_MATTER_OPEN = re.compile(r"---[ \t]*\n")
+_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+class SourceError(Exception):
+    """A file that cannot be read as an article or gazetteer at all (one message, one place)."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+        self.hint = hint
+
+
+def read_text(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """The file's text, as UTF-8 with ``\\n`` line ends; a byte-order mark is dropped.
+
+    Raises :class:`SourceError` for a file that is too large (without reading it), empty,
+    binary, or not UTF-8 (naming the line and column of the first bad byte).
+    """
+    size = os.stat(path).st_size
+    if size > max_bytes:
+        raise SourceError(
+            f"the file is {size / 1024 / 1024:.1f} MiB; the limit is {max_bytes // 1024} KiB",
+            hint="an article holds a summary and structured data, not the full report",
+        )
+    with open(path, "rb") as handle:
+        raw = handle.read(max_bytes + 1)
+    if not raw.strip():
+        raise SourceError("the file is empty", hint="an article starts with front matter between two '---' lines")
+    if b"\x00" in raw:
+        line, column = _position_of(raw, raw.index(b"\x00"))
+        raise SourceError("the file contains NUL bytes: it looks binary, not text", line, column)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column = _position_of(raw, exc.start)
+        raise SourceError(
+            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            line,
+            column,
+            hint="save the file as UTF-8",
+        ) from None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _position_of(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+@dataclass
+class FrontMatter:
+    """The YAML text of a front matter, and the Markdown body after it."""
+
+    yaml_text: str
+    body: str
+    #: Line of the file where the YAML text starts (the line after the opening ``---``).
+    yaml_line: int
+    #: Line of the file where the body starts.
+    body_line: int
+
+
+def split_front_matter(text: str) -> FrontMatter:
+    """Split ``---\\nyaml\\n---\\nbody``; a file without front matter raises :class:`SourceError`."""
+    opening = _FRONT_MATTER_OPEN.match(text)
+    if not opening:
+        raise SourceError(
+            "no front matter: the file must begin with a line '---'",
+            hint="put the article's fields between two '---' lines at the top of the file",
+        )
+    closing = _FRONT_MATTER_CLOSE.search(text, opening.end())
+    if not closing:
+        raise SourceError(
+            "the front matter is not closed",
+            hint="end the fields with a line '---' before the article's text",
+        )
+    yaml_text = text[opening.end() : closing.start()]
+    body_start = closing.end() + 1
+    body_line = text.count("\n", 0, min(body_start, len(text))) + 1
+    return FrontMatter(yaml_text, text[body_start:], 2, body_line)
+
+
+@dataclass
+class YamlProblem:
+    """A problem found while building values: a duplicate key, an unsupported tag..."""
+
+    node: yaml.Node
+    message: str
+    hint: str = ""
+    key_path: tuple[PathKey, ...] = ()
+
+
+class YamlDocument:
+    """Plain Python values plus the nodes they came from, so problems can name their line."""
+
+    def __init__(self, root: Optional[yaml.Node], data: Any, line_offset: int, problems: list[YamlProblem]):
+        self.root = root
+        self.data = data
+        self.line_offset = line_offset
+        self.problems = problems
+
+    def node_at(self, path: tuple[PathKey, ...], *, key: bool = False) -> Optional[yaml.Node]:
+        """The node of the value at ``path`` (or of its key), or the nearest existing parent."""
+        node = self.root
+        for step in path:
+            found = None
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if key_node.value == step:
+                        found = key_node if (key and step == path[-1]) else value_node
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+                found = node.value[step]
+            if found is None:
+                return node
+            node = found
+        return node
+
+    def position(self, path: tuple[PathKey, ...] = (), *, key: bool = False) -> tuple[int, int]:
+        """1-based (line, column) in the file of the value at ``path``."""
+        node = self.node_at(path, key=key)
+        if node is None:
+            return self.line_offset, 1
+        return self.position_of(node)
+
+    def position_of(self, node: yaml.Node) -> tuple[int, int]:
+        mark = node.start_mark
+        return mark.line + self.line_offset, mark.column + 1
+
+
+def parse_yaml(text: str, line_offset: int = 1) -> YamlDocument:
+    """Compose ``text`` safely and build its values; syntax errors raise :class:`SourceError`."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, line_offset) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - errors without a mark are rare
+        raise SourceError(f"the YAML cannot be read: {exc}", line_offset, 1) from None
+    if root is None:
+        return YamlDocument(None, None, line_offset, [])
+    builder = _ValueBuilder()
+    data = builder.build(root, 0, ())
+    return YamlDocument(root, data, line_offset, builder.problems)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, line_offset: int) -> SourceError:
+    mark = exc.problem_mark or exc.context_mark
+    line = (mark.line if mark else 0) + line_offset
+    column = (mark.column if mark else 0) + 1
+    problem = exc.problem or "invalid YAML"
+    hint = ""
+    if "'\\t'" in problem or "\t" in problem or "tab" in problem:
+        problem = "a tab character where YAML expects spaces"
+        hint = "indent with spaces, never tabs"
+    elif "mapping values are not allowed" in problem:
+        hint = "a value containing ': ' must be quoted"
+    elif "found character '@'" in problem or "found character '`'" in problem:
+        hint = "quote values that start with @ or `"
+    elif "could not find expected ':'" in problem:
+        hint = "each line needs 'key: value'; check the quotes and indentation above"
+    context = f" {exc.context}" if exc.context and exc.context not in problem else ""
+    return SourceError(f"invalid YAML:{context} {problem}".replace(":  ", ": "), line, column, hint)
+
+
+class _BudgetExceeded(Exception):
+    pass
+
+
+class _ValueBuilder:
+    """Turns composed nodes into dicts, lists and scalars, within a bounded budget."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.aliases_used = False
+        self.seen: set[int] = set()
+        self.problems: list[YamlProblem] = []
+
+    def build(self, root: yaml.Node, depth: int, path: tuple[PathKey, ...]) -> Any:
+        try:
+            return self._build(root, depth, path)
+        except _BudgetExceeded as exc:
+            self.problems.append(YamlProblem(root, str(exc), hint=_budget_hint(self.aliases_used)))
+            return None
+
+    def _build(self, node: yaml.Node, depth: int, path: tuple[PathKey, ...]) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            what = "anchors and aliases expand" if self.aliases_used else "the YAML holds"
+            raise _BudgetExceeded(f"{what} to more than {MAX_VALUES:,} values")
+        if depth > MAX_DEPTH:
+            raise _BudgetExceeded(f"the YAML is nested more than {MAX_DEPTH} levels deep")
+        if id(node) in self.seen:
+            self.aliases_used = True
+        else:
+            self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self._build(item, depth + 1, path + (i,)) for i, item in enumerate(node.value)]
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _TAG + "merge":
+                self.problems.append(
+                    YamlProblem(key_node, "keys must be plain words", "YAML merge keys and complex keys are not supported", path)
+                )
+                continue
+            key = key_node.value
+            if key in result:
+                self.problems.append(
+                    YamlProblem(key_node, f"duplicate key '{key}'", "each key may appear once; remove or merge the repeat", path + (key,))
+                )
+                continue
+            result[key] = self._build(value_node, depth + 1, path + (key,))
+        return result
+
+
+def _budget_hint(aliases_used: bool) -> str:
+    if aliases_used:
+        return "front matter needs no anchors or aliases ('&name', '*name'); write the values out"
+    return "front matter holds a record, not data sets"
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """The value of a scalar, as YAML's safe schema reads it; a value that fails stays text."""
+    tag = node.tag
+    if tag == _TAG + "str":
+        return node.value
+    try:
+        if tag == _TAG + "int":
+            return _scalar_constructor.construct_yaml_int(node)
+        if tag == _TAG + "float":
+            return _scalar_constructor.construct_yaml_float(node)
+        if tag == _TAG + "bool":
+            return _scalar_constructor.construct_yaml_bool(node)
+        if tag == _TAG + "null":
+            return None
+        if tag == _TAG + "timestamp":
+            return _scalar_constructor.construct_yaml_timestamp(node)
+    except (ValueError, OverflowError, yaml.YAMLError):
+        return node.value
+    return node.value

@@ -1,0 +1,366 @@
+"""The front-matter and gazetteer formats, declared once.
+
+Each record (an article, a claim, a region...) is a :class:`Record`: its fields, their types,
+whether they are required, and a sentence of documentation. The validator walks these
+declarations, ``archive schema`` turns them into JSON Schema, and ``archive new`` writes its
+commented template from them, so the three can never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from . import model, vocabulary
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+GAZETTEER_ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+
+# --------------------------------------------------------------------------------------------
+# Field types
+
+
+@dataclass(frozen=True)
+class Text:
+    """A string. ``single_line`` rejects line breaks (titles); ``pattern`` constrains it."""
+
+    max_length: int = 10_000
+    single_line: bool = False
+    pattern: Optional[re.Pattern] = None
+    pattern_help: str = ""
+
+
+@dataclass(frozen=True)
+class FullDate:
+    """A calendar day, ``YYYY-MM-DD`` (a YAML date or a quoted string)."""
+
+    not_future: bool = True
+
+
+@dataclass(frozen=True)
+class FuzzyDate:
+    """A day, a month, a year or a range of those: ``2024-03-12``, ``2024-03``, ``a/b``."""
+
+
+@dataclass(frozen=True)
+class Url:
+    """An http or https URL."""
+
+
+@dataclass(frozen=True)
+class Number:
+    """An integer or a decimal number; ``minimum`` bounds it."""
+
+    minimum: Optional[float] = None
+
+
+@dataclass(frozen=True)
+class Boolean:
+    pass
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One value of a controlled vocabulary (``vocabulary`` maps value to definition)."""
+
+    vocabulary: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """The id of a gazetteer entity of one of ``kinds``."""
+
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ListOf:
+    """A list of ``item``; duplicates are errors when ``unique``."""
+
+    item: Any
+    min_items: int = 0
+    max_items: int = 500
+    unique: bool = False
+
+
+@dataclass(frozen=True)
+class Names:
+    """Names by language: ``{en: Kyiv, uk: Київ, ru: Киев}``; ``en`` is required."""
+
+
+@dataclass(frozen=True)
+class Nested:
+    """A mapping described by another record."""
+
+    record: "Record"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: Any
+    required: bool = False
+    doc: str = ""
+    example: Any = None
+
+
+@dataclass(frozen=True)
+class Record:
+    """A mapping with known fields, built into ``cls`` once valid."""
+
+    name: str
+    cls: type
+    fields: tuple[Field, ...]
+    doc: str = ""
+
+    def field_named(self, name: str) -> Optional[Field]:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        return None
+
+
+REGION_KINDS = ("region", "country")
+
+# --------------------------------------------------------------------------------------------
+# Article parts
+
+SOURCE = Record(
+    "source",
+    model.Source,
+    (
+        Field("publisher", Text(300, single_line=True), True, "Who published the report.", "BBC News"),
+        Field("url", Url(), True, "Link to the report as published (http or https).", "https://www.bbc.co.uk/news/..."),
+        Field("title", Text(500, single_line=True), doc="The report's headline."),
+        Field("accessed", FullDate(), doc="When the archive read the report (YYYY-MM-DD)."),
+        Field("language", Text(35, pattern=LANGUAGE_TAG, pattern_help="a BCP 47 code such as en, uk, ru"), doc="Language of the report."),
+        Field("archived", Url(), doc="An archived copy (e.g. the Wayback Machine): news pages change after publication."),
+    ),
+    "Where the report was published, and an archived copy of it.",
+)
+
+FIGURE = Record(
+    "figure",
+    model.Figure,
+    (
+        Field("quantity", Text(60, pattern=SLUG, pattern_help="lowercase words joined by hyphens, e.g. killed, tanks-destroyed"), True, "What is counted.", "killed"),
+        Field("value", Number(), True, "The number as claimed.", 234),
+        Field("min", Number(), doc="Lower end, when the claim gives a range."),
+        Field("max", Number(), doc="Upper end, when the claim gives a range."),
+        Field("qualifier", Choice(vocabulary.QUALIFIERS), doc="How the value is meant: more-than, at-least, approximately..."),
+        Field("subject", Ref(("actor",)), doc="Whose losses or assets are counted (an actor id)."),
+    ),
+    "A number in a claim.",
+)
+
+CHECK = Record(
+    "check",
+    model.Check,
+    (
+        Field("by", Ref(("actor",)), True, "Who checked (an actor id).", "bbc-news"),
+        Field("result", Choice(vocabulary.CHECK_RESULTS), True, "What the check found.", "could-not-verify"),
+        Field("note", Text(), doc="How it was checked."),
+        Field("date", FuzzyDate(), doc="When it was checked."),
+    ),
+    "An attempt to verify a claim.",
+)
+
+CLAIM = Record(
+    "claim",
+    model.Claim,
+    (
+        Field("id", Text(80, pattern=SLUG, pattern_help="lowercase words joined by hyphens"), doc="A short id, unique in the article, so other claims can refer to it as '#id'."),
+        Field("claimant", Ref(("actor",)), True, "Who makes the claim (an actor id).", "ru-mod"),
+        Field("claim", Text(2_000), True, "One sentence, in the claimant's framing.", "Breakthrough attempts were thwarted."),
+        Field("date", FuzzyDate(), doc="When the claim was made."),
+        Field("figures", ListOf(Nested(FIGURE), max_items=50), doc="The numbers the claim gives."),
+        Field("status", Choice(vocabulary.CLAIM_STATUSES), True, "Where verification of the claim stands.", "unverified"),
+        Field("checks", ListOf(Nested(CHECK), max_items=50), doc="Attempts to verify the claim."),
+        Field("about", Text(80, pattern=SLUG, pattern_help="the id of one of this article's events"), doc="The id of the event (in this article) the claim concerns."),
+        Field("disputed_by", ListOf(Text(200), unique=True, max_items=50), doc="Actor ids, or '#claim-id' / 'article-id#claim-id' of contradicting claims."),
+        Field("note", Text(), doc="Context a reader needs."),
+    ),
+    "Who asserts what, with figures and a verification status.",
+)
+
+EVIDENCE_VERIFICATION = Record(
+    "evidence verification",
+    model.EvidenceVerification,
+    (
+        Field("status", Choice(vocabulary.EVIDENCE_STATUSES), True, "Where verification of the item stands.", "unverified"),
+        Field("by", Ref(("actor",)), doc="Who verified it (an actor id)."),
+        Field("note", Text(), doc="How it was verified."),
+    ),
+)
+
+EVIDENCE = Record(
+    "evidence",
+    model.Evidence,
+    (
+        Field("id", Text(80, pattern=SLUG, pattern_help="lowercase words joined by hyphens"), doc="A short id, unique in the article."),
+        Field("kind", Choice(vocabulary.EVIDENCE_KINDS), True, "What the item is.", "video"),
+        Field("description", Text(), doc="What it shows."),
+        Field("url", Url(), doc="Where it was published."),
+        Field("archived", Url(), doc="An archived copy."),
+        Field("date", FuzzyDate(), doc="When it was made or published."),
+        Field("verification", Nested(EVIDENCE_VERIFICATION), doc="{status, by, note}."),
+    ),
+    "Footage, photos, documents: each verified or not, and by whom.",
+)
+
+EVENT = Record(
+    "event",
+    model.Event,
+    (
+        Field("id", Text(80, pattern=SLUG, pattern_help="lowercase words joined by hyphens, e.g. tetkino-raid"), True, "A short id, unique in the article.", "border-raids"),
+        Field("type", Ref(("tag",)), doc="What kind of event (a tag id)."),
+        Field("date", FuzzyDate(), doc="When: 2024-03-12, 2024-03 or 2024-03-12/2024-03-14."),
+        Field("regions", ListOf(Ref(REGION_KINDS), unique=True), doc="Where (region ids)."),
+        Field("places", ListOf(Ref(("place",)), unique=True), doc="Where (place ids)."),
+        Field("actors", ListOf(Ref(("actor",)), unique=True), doc="Who took part (actor ids)."),
+        Field("summary", Text(), doc="What happened, in a sentence."),
+    ),
+    "What happened, where and when.",
+)
+
+CORRECTION = Record(
+    "correction",
+    model.Correction,
+    (
+        Field("date", FullDate(), True, "When the record was changed.", "2024-03-14"),
+        Field("note", Text(), True, "What changed and why.", "Added the governor's figures."),
+    ),
+)
+
+VERIFICATION = Record(
+    "verification",
+    model.Verification,
+    (
+        Field("status", Choice(vocabulary.ARTICLE_STATUSES), True, "Where verification of the report stands.", "unverified"),
+        Field("notes", Text(), doc="What was verified, by whom, and what was not."),
+    ),
+)
+
+ARTICLE = Record(
+    "article",
+    model.Article,
+    (
+        Field("title", Text(300, single_line=True), True, "The archive's neutral title.", "Russian armed groups claim raids into Belgorod region"),
+        Field("date", FullDate(), True, "Publication date of the report (YYYY-MM-DD).", "2024-03-12"),
+        Field("summary", Text(2_000), doc="One to three sentences, used in lists, feeds and search results."),
+        Field("title_original", Text(500, single_line=True), doc="The headline as published, when it differs."),
+        Field("language", Text(35, pattern=LANGUAGE_TAG, pattern_help="a BCP 47 code such as en, uk, ru"), doc="Language of the original report (default en)."),
+        Field("draft", Boolean(), doc="true while the article is being written: drafts are checked leniently and left out of the site."),
+        Field("regions", ListOf(Ref(REGION_KINDS), min_items=1, unique=True), True, "Region ids (at least one).", ["ru-bel"]),
+        Field("places", ListOf(Ref(("place",)), unique=True), doc="Place ids; a place's region counts as listed."),
+        Field("actors", ListOf(Ref(("actor",)), min_items=1, unique=True), True, "Actor ids (at least one).", ["ru-mod"]),
+        Field("tags", ListOf(Ref(("tag",)), unique=True), doc="Tag ids: event types and topics."),
+        Field("sources", ListOf(Nested(SOURCE), min_items=1, max_items=100), True, "Where the report was published (at least one)."),
+        Field("verification", Nested(VERIFICATION), doc="{status, notes} for the report as a whole."),
+        Field("claims", ListOf(Nested(CLAIM)), doc="Who claims what, with figures and status."),
+        Field("evidence", ListOf(Nested(EVIDENCE)), doc="Footage, photos, documents and their verification."),
+        Field("events", ListOf(Nested(EVENT)), doc="What happened, where and when."),
+        Field("corrections", ListOf(Nested(CORRECTION)), doc="A public log of changes to this record."),
+    ),
+    "One archived report.",
+)
+
+# --------------------------------------------------------------------------------------------
+# Gazetteer
+
+FORMER_NAME = Record(
+    "former name",
+    model.FormerName,
+    (Field("name", Text(200, single_line=True), True), Field("until", Text(40), doc="Year or date the name was dropped.")),
+)
+
+HOLDER = Record(
+    "office holder",
+    model.Holder,
+    (
+        Field("name_en", Text(200, single_line=True), True),
+        Field("name_uk", Text(200, single_line=True)),
+        Field("name_ru", Text(200, single_line=True)),
+        Field("in_office_on", Text(40), doc="A date on which the person held the office."),
+        Field("until", Text(40), doc="When the person left the office."),
+    ),
+)
+
+_ID = Field("id", Text(80, pattern=GAZETTEER_ID, pattern_help="lowercase letters, digits and hyphens"), True, "Stable id; never reused.")
+_COMMON = (
+    _ID,
+    Field("names", Names(), True, "Names by language: en (required), uk, ru."),
+    Field("aliases", ListOf(Text(200, single_line=True), max_items=200), doc="Other spellings: transliterations, Cyrillic, short names."),
+    Field("ambiguous_aliases", ListOf(Text(200, single_line=True), max_items=50), doc="Aliases knowingly shared with another entity."),
+    Field("note", Text(), doc="Context for editors and readers."),
+)
+_COORDS = (
+    Field("lat", Number(), doc="Latitude, WGS84 (approximate)."),
+    Field("lon", Number(), doc="Longitude, WGS84 (approximate)."),
+    Field("coord_precision", Text(40), doc="city, village, admin1 or admin0."),
+    Field("verify", Boolean(), doc="Coordinates need checking before they go on a map."),
+)
+
+COUNTRY = Record(
+    "country",
+    model.Entity,
+    _COMMON + (Field("iso_3166_1", Text(2)), Field("level", Text(20))) + _COORDS,
+)
+REGION = Record(
+    "region",
+    model.Entity,
+    _COMMON
+    + (
+        Field("iso_3166_2", Text(10)),
+        Field("level", Text(20)),
+        Field("type", Text(60), doc="oblast, krai, city with special status..."),
+        Field("parent", Ref(("country", "region")), doc="The country (or region) it belongs to."),
+    )
+    + _COORDS,
+)
+PLACE = Record(
+    "place",
+    model.Entity,
+    _COMMON
+    + (
+        Field("type", Text(60), doc="city, town, village..."),
+        Field("parent", Ref(("region", "place")), True, "The region it lies in."),
+        Field("admin_detail", Text(300)),
+        Field("former_names", ListOf(Nested(FORMER_NAME), max_items=20)),
+    )
+    + _COORDS,
+)
+ACTOR = Record(
+    "actor",
+    model.Entity,
+    _COMMON
+    + (
+        Field("type", Choice(vocabulary.ACTOR_TYPES), True, "What kind of actor."),
+        Field("side", Choice(vocabulary.SIDES), doc="Which belligerent it fights for or belongs to, as reported."),
+        Field("country", Ref(("country",)), doc="Its country."),
+        Field("parent", Ref(("actor",)), doc="Its organisational parent."),
+        Field("region", Ref(REGION_KINDS), doc="The region an official's office covers."),
+        Field("holders", ListOf(Nested(HOLDER), max_items=50), doc="People holding the office."),
+    ),
+)
+TAG = Record(
+    "tag",
+    model.Entity,
+    _COMMON
+    + (
+        Field("description", Text(1_000), doc="What the tag covers."),
+        Field("parent", Ref(("tag",)), doc="A broader tag."),
+    ),
+)
+
+#: The top-level keys of a gazetteer file, and the kind of entity each list holds.
+GAZETTEER_SECTIONS: dict[str, tuple[str, Record]] = {
+    "countries": ("country", COUNTRY),
+    "regions": ("region", REGION),
+    "places": ("place", PLACE),
+    "actors": ("actor", ACTOR),
+    "tags": ("tag", TAG),
+}

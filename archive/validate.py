@@ -1,0 +1,462 @@
+"""Checking values against the declarations of ``archive.spec`` and building records.
+
+:class:`RecordReader` walks one file's values with the :class:`~archive.spec.Record` that
+describes them. Every problem goes to the log with the file, line, column and key path; a
+field with a bad value is left out, and a record missing a required field is not built, but
+the walk always goes on, so all of a file's problems are reported in one run.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import fields as dataclass_fields
+from functools import lru_cache
+from datetime import date, datetime
+from typing import Any, Optional, Protocol
+from urllib.parse import urlsplit
+
+from . import model, spec, vocabulary
+from .problems import ProblemLog, Severity
+from .source import PathKey, YamlDocument
+from .suggest import close_matches, did_you_mean
+
+MAX_URL_LENGTH = 2_000
+
+
+class Resolver(Protocol):
+    """What the reader needs from the gazetteer to check ids."""
+
+    def kind_of(self, entity_id: str) -> Optional[str]: ...
+
+    def suggest(self, text: str, kinds: tuple[str, ...]) -> list[str]: ...
+
+
+def key_path(path: tuple[PathKey, ...]) -> str:
+    """``('claims', 0, 'figures', 1, 'value')`` → ``claims[0].figures[1].value``."""
+    out = ""
+    for step in path:
+        if isinstance(step, int):
+            out += f"[{step}]"
+        else:
+            out += ("." if out else "") + step
+    return out
+
+
+def kind_of_value(value: Any) -> str:
+    """How a contributor would name what they wrote, for messages."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}' (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, datetime):
+        return "a date with a time"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text '{shown}'"
+    if isinstance(value, dict):
+        return "a mapping (key: value lines)"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+class RecordReader:
+    """Validates the values of one file and builds its records."""
+
+    def __init__(
+        self,
+        path: str,
+        document: YamlDocument,
+        log: ProblemLog,
+        resolver: Resolver,
+        today: date,
+        *,
+        lenient: bool = False,
+    ) -> None:
+        self.path = path
+        self.document = document
+        self.log = log
+        self.resolver = resolver
+        self.today = today
+        #: Drafts: a missing required field is a warning, not an error.
+        self.lenient = lenient
+        self.error_count = 0
+
+    # -- reporting ---------------------------------------------------------------------------
+
+    def report(
+        self,
+        severity: Severity,
+        path: tuple[PathKey, ...],
+        message: str,
+        hint: str = "",
+        *,
+        at_key: bool = False,
+    ) -> None:
+        line, column = self.document.position(path, key=at_key)
+        if severity is Severity.ERROR:
+            self.error_count += 1
+        self.log.add(self.path, line, column, severity, key_path(path), message, hint)
+
+    def error(self, path: tuple[PathKey, ...], message: str, hint: str = "", *, at_key: bool = False) -> None:
+        self.report(Severity.ERROR, path, message, hint, at_key=at_key)
+
+    def warning(self, path: tuple[PathKey, ...], message: str, hint: str = "", *, at_key: bool = False) -> None:
+        self.report(Severity.WARNING, path, message, hint, at_key=at_key)
+
+    # -- records -----------------------------------------------------------------------------
+
+    def record(
+        self, record: spec.Record, value: Any, path: tuple[PathKey, ...], fixed: Optional[dict[str, Any]] = None
+    ) -> Optional[Any]:
+        """The record built from ``value``, or ``None`` if it is not a mapping or lacks a required field.
+
+        ``fixed`` holds attributes that do not come from the file (an article's id and body).
+        """
+        fixed = fixed or {}
+        if not isinstance(value, dict):
+            self.error(path, f"expected a mapping of {record.name} fields, got {kind_of_value(value)}", _mapping_hint(record))
+            return None
+        known = _known_names(record)
+        for key in value:
+            if key not in known and key not in fixed:
+                hint = did_you_mean(close_matches(str(key), known, n=1, cutoff=0.6))
+                if not hint:
+                    hint = "allowed: " + ", ".join(sorted(known))
+                self.error(path + (key,), f"unknown field '{key}' in {_a(record.name)}", hint, at_key=True)
+        built: dict[str, Any] = dict(fixed)
+        complete = True
+        for field in record.fields:
+            raw = value.get(field.name)
+            if raw is None:
+                if field.required:
+                    complete = self._missing(record, field, path, present=field.name in value) and complete
+                continue
+            ok, converted = self.value(field.type, raw, path + (field.name,))
+            if ok:
+                built[field.name] = converted
+            elif field.required:
+                complete = False
+        if not complete:
+            return None
+        allowed = _constructor_names(record.cls)
+        return record.cls(**{k: v for k, v in built.items() if k in allowed})
+
+    def _missing(self, record: spec.Record, field: spec.Field, path: tuple[PathKey, ...], *, present: bool) -> bool:
+        """Report a missing required field; True when the record can still be built (drafts)."""
+        message = f"'{field.name}' is empty" if present else f"'{field.name}' is required in {_a(record.name)}"
+        hint = field.doc
+        where = path + (field.name,) if present else path
+        if self.lenient and record is spec.ARTICLE and field.name not in ("title", "date"):
+            self.warning(where, message + " (this draft must have it before it is published)", hint)
+            return True
+        self.error(where, message, hint)
+        return False
+
+    # -- values ------------------------------------------------------------------------------
+
+    def value(self, kind: Any, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
+        """Check ``raw`` against a field type; returns (ok, converted value)."""
+        return _DISPATCH[type(kind)](self, kind, raw, path)
+
+    def _text(self, kind: spec.Text, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
+        if not isinstance(raw, str):
+            hint = "put the value in quotes" if isinstance(raw, (int, float, date)) else ""
+            self.error(path, f"expected text, got {kind_of_value(raw)}", hint)
+            return False, None
+        text = raw.strip()
+        if not text:
+            self.error(path, "is empty")
+            return False, None
+        if len(text) > kind.max_length:
+            self.error(path, f"is {len(text):,} characters long; the limit is {kind.max_length:,}")
+            return False, None
+        if kind.single_line and "\n" in text:
+            self.error(path, "must be a single line", "remove the line breaks")
+            return False, None
+        if kind.pattern is not None and not kind.pattern.match(text):
+            self.error(path, f"'{text}' is not valid here", f"use {kind.pattern_help}")
+            return False, None
+        return True, text
+
+    def _fulldate(self, kind: spec.FullDate, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
+        day = _as_day(raw)
+        if day is None:
+            self.error(path, _date_problem(raw), "write a full date as YYYY-MM-DD, e.g. 2024-03-12")
+            return False, None
+        if kind.not_future and day > self.today:
+            self.error(path, f"{day.isoformat()} is in the future", "a report cannot be dated after today")
+            return False, None
+        return True, day
+
+    def _fuzzydate(self, kind: spec.FuzzyDate, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
+        parsed = parse_fuzzy_date(raw)
+        if parsed is None:
+            self.error(
+                path,
+                _date_problem(raw, fuzzy=True),
+                "write 2024-03-12, 2024-03, 2024, or a range 2024-03-12/2024-03-14",
+            )
+            return False, None
+        if parsed.start > self.today:
+            self.error(path, f"{parsed.text} is in the future")
+            return False, None
+        return True, parsed
+
+    def _url(self, kind: spec.Url, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
+        if not isinstance(raw, str):
+            self.error(path, f"expected a URL, got {kind_of_value(raw)}")
+            return False, None
+        url = raw.strip()
+        problem = url_problem(url)
+        if problem:
+            self.error(path, problem, "links must start with https:// or http://")
+            return False, None
+        return True, url
+
+    def _number(self, kind: spec.Number, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+            hint = "a figure's value is a number; put words in the claim or a note"
+            if isinstance(raw, str) and _looks_numeric(raw):
+                hint = "write the number without quotes or spaces"
+            self.error(path, f"expected a number, got {kind_of_value(raw)}", hint)
+            return False, None
+        if isinstance(raw, float) and not math.isfinite(raw):
+            self.error(path, "must be a finite number")
+            return False, None
+        if kind.minimum is not None and raw < kind.minimum:
+            self.error(path, f"must be at least {kind.minimum}")
+            return False, None
+        return True, raw
+
+    def _boolean(self, kind: spec.Boolean, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
+        if not isinstance(raw, bool):
+            self.error(path, f"expected true or false, got {kind_of_value(raw)}")
+            return False, None
+        return True, raw
+
+    def _choice(self, kind: spec.Choice, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
+        allowed = kind.vocabulary
+        if isinstance(raw, str) and raw.strip() in allowed:
+            return True, raw.strip()
+        guess = close_matches(str(raw).strip().lower(), allowed, n=1, cutoff=0.6) if isinstance(raw, str) else []
+        hint = did_you_mean(guess) or ""
+        hint = (hint + " " if hint else "") + "allowed: " + vocabulary.describe(allowed)
+        self.error(path, f"{kind_of_value(raw)} is not an allowed value", hint)
+        return False, None
+
+    def _ref(self, kind: spec.Ref, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
+        wanted = " or ".join(kind.kinds)
+        if not isinstance(raw, str):
+            self.error(path, f"expected {_a(wanted)} id, got {kind_of_value(raw)}")
+            return False, None
+        entity_id = raw.strip()
+        found = self.resolver.kind_of(entity_id)
+        if found in kind.kinds:
+            return True, entity_id
+        if found is not None:
+            self.error(path, f"'{entity_id}' is {_a(found)}, not {_a(wanted)}", _where_it_goes(found))
+            return False, None
+        hint = did_you_mean(self.resolver.suggest(entity_id, kind.kinds))
+        hint = hint or f"add it to the gazetteer (content/gazetteer/) or use an existing {wanted} id"
+        self.error(path, f"unknown {wanted} id '{entity_id}'", hint)
+        return False, None
+
+    def _listof(self, kind: spec.ListOf, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
+        if not isinstance(raw, list):
+            if isinstance(raw, (str, dict)):
+                hint = "write a list: [a, b] or one '- item' per line"
+                self.error(path, f"expected a list, got {kind_of_value(raw)}", hint)
+            else:
+                self.error(path, f"expected a list, got {kind_of_value(raw)}")
+            return False, None
+        if len(raw) < kind.min_items:
+            self.error(path, f"needs at least {kind.min_items} item{'s' if kind.min_items > 1 else ''}")
+            return False, None
+        if len(raw) > kind.max_items:
+            self.error(path, f"has {len(raw)} items; the limit is {kind.max_items}")
+            return False, None
+        items = []
+        seen: set[Any] = set()
+        for index, item in enumerate(raw):
+            if item is None:
+                self.error(path + (index,), "is empty", "remove the empty '-' line")
+                continue
+            ok, converted = self.value(kind.item, item, path + (index,))
+            if not ok or converted is None:
+                continue
+            if kind.unique and isinstance(converted, str):
+                if converted in seen:
+                    self.error(path + (index,), f"'{converted}' is listed twice")
+                    continue
+                seen.add(converted)
+            items.append(converted)
+        if kind.min_items and not items:
+            return False, None
+        return True, items
+
+    def _names(self, kind: spec.Names, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
+        if not isinstance(raw, dict):
+            self.error(path, f"expected names by language ({{en: ..., uk: ..., ru: ...}}), got {kind_of_value(raw)}")
+            return False, None
+        names: dict[str, str] = {}
+        for language, name in raw.items():
+            if not isinstance(language, str) or not spec.LANGUAGE_TAG.match(language):
+                self.error(path + (language,), f"'{language}' is not a language code", "use en, uk, ru", at_key=True)
+                continue
+            ok, text = self._text(spec.Text(300, single_line=True), name, path + (language,))
+            if ok:
+                names[language] = text
+        if "en" not in names:
+            if "en" not in raw:
+                self.error(path, "an English name (en) is required", "names: {en: ..., uk: ..., ru: ...}")
+            return False, None
+        return True, names
+
+    def _nested(self, kind: spec.Nested, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
+        built = self.record(kind.record, raw, path)
+        return built is not None, built
+
+
+#: Field type → the reader method that checks it (a dict, not getattr, on the hot path).
+_DISPATCH = {
+    spec.Text: RecordReader._text,
+    spec.FullDate: RecordReader._fulldate,
+    spec.FuzzyDate: RecordReader._fuzzydate,
+    spec.Url: RecordReader._url,
+    spec.Number: RecordReader._number,
+    spec.Boolean: RecordReader._boolean,
+    spec.Choice: RecordReader._choice,
+    spec.Ref: RecordReader._ref,
+    spec.ListOf: RecordReader._listof,
+    spec.Names: RecordReader._names,
+    spec.Nested: RecordReader._nested,
+}
+
+
+_KNOWN_NAMES: dict[int, frozenset[str]] = {}
+
+
+def _known_names(record: spec.Record) -> frozenset[str]:
+    names = _KNOWN_NAMES.get(id(record))
+    if names is None:
+        names = _KNOWN_NAMES[id(record)] = frozenset(f.name for f in record.fields)
+    return names
+
+
+@lru_cache(maxsize=None)
+def _constructor_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclass_fields(cls))
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers shared with the article and gazetteer checks
+
+
+def url_problem(url: str) -> str:
+    """Why ``url`` is not an acceptable link, or ``""``."""
+    if len(url) > MAX_URL_LENGTH:
+        return f"the URL is {len(url):,} characters long; the limit is {MAX_URL_LENGTH:,}"
+    if any(ch.isspace() for ch in url):
+        return "a URL cannot contain spaces"
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return f"'{url}' is not a valid URL"
+    if parts.scheme.lower() not in ("http", "https"):
+        scheme = parts.scheme or "no scheme"
+        return f"'{url[:60]}' is not an http(s) link ({scheme})"
+    if not parts.netloc or parts.netloc.startswith("."):
+        return f"'{url[:60]}' has no host"
+    return ""
+
+
+def _as_day(raw: Any) -> Optional[date]:
+    if isinstance(raw, datetime):
+        return None
+    if isinstance(raw, date):
+        return raw
+    if isinstance(raw, str) and len(raw) == 10 and raw[4] == "-" and raw[7] == "-":
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            return None
+    return None
+
+
+def _date_problem(raw: Any, *, fuzzy: bool = False) -> str:
+    if isinstance(raw, str) and len(raw) == 10 and raw[4:5] == "-" and raw[7:8] == "-":
+        return f"'{raw}' is not a real date"
+    if isinstance(raw, datetime):
+        return "expected a date without a time"
+    what = "a date" if not fuzzy else "a date, month, year or range"
+    return f"expected {what}, got {kind_of_value(raw)}"
+
+
+def parse_fuzzy_date(raw: Any) -> Optional[model.FuzzyDate]:
+    """EDTF level 0 as the data model uses it: a day, a month, a year, or ``start/end``."""
+    if isinstance(raw, datetime):
+        return None
+    if isinstance(raw, date):
+        return model.FuzzyDate(raw, raw, raw.isoformat(), "day")
+    if isinstance(raw, int) and not isinstance(raw, bool) and 1000 <= raw <= 9999:
+        raw = str(raw)
+    if not isinstance(raw, str):
+        return None
+    text = raw.strip()
+    if "/" in text:
+        first, _, last = text.partition("/")
+        start, end = _parse_point(first), _parse_point(last)
+        if start is None or end is None or start[0] > end[1]:
+            return None
+        return model.FuzzyDate(start[0], end[1], text, "range")
+    point = _parse_point(text)
+    if point is None:
+        return None
+    precision = {10: "day", 7: "month", 4: "year"}[len(text)]
+    return model.FuzzyDate(point[0], point[1], text, precision)
+
+
+def _parse_point(text: str) -> Optional[tuple[date, date]]:
+    try:
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            return day, day
+        if len(text) == 7 and text[4] == "-":
+            year, month = int(text[:4]), int(text[5:])
+            first = date(year, month, 1)
+            following = date(year + (month == 12), month % 12 + 1, 1)
+            return first, date.fromordinal(following.toordinal() - 1)
+        if len(text) == 4 and text.isdigit():
+            year = int(text)
+            return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _looks_numeric(text: str) -> bool:
+    return text.replace(",", "").replace(" ", "").replace(".", "", 1).isdigit()
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
+def _where_it_goes(kind: str) -> str:
+    return {
+        "region": "list it under regions",
+        "country": "list it under regions",
+        "place": "list it under places",
+        "actor": "list it under actors",
+        "tag": "list it under tags",
+    }.get(kind, "")
+
+
+def _mapping_hint(record: spec.Record) -> str:
+    required = [f.name for f in record.fields if f.required]
+    return f"write it as 'key: value' lines with {', '.join(required)}" if required else ""

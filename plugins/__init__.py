@@ -1,0 +1,1 @@
+"""The MkDocs layer: thin plugins that turn the core catalogue into pages."""
