@@ -17,13 +17,15 @@ from typing import Optional
 from . import spec
 from .model import Article
 from .problems import ProblemLog, Severity
-from .source import SourceError, YamlDocument, parse_yaml, read_text, split_front_matter
+from .fastyaml import fast_load
+from .source import FrontMatter, SourceError, YamlDocument, parse_yaml, read_text, split_front_matter
 from .suggest import close_matches, did_you_mean
 from .validate import RecordReader, Resolver, key_path
 
 ARTICLE_ID = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 120
-_UNSAFE_HTML = re.compile(r"<\s*(script|iframe|frame|object|embed)\b|\bon[a-z]+\s*=|javascript\s*:", re.IGNORECASE)
+_UNSAFE_TAG = re.compile(r"<\s*(?:script|iframe|frame|object|embed)\b|<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
+_UNSAFE_URL = re.compile(r"javascript\s*:", re.IGNORECASE)
 
 
 @dataclass
@@ -54,15 +56,35 @@ def article_id_for(path: Path) -> str:
 
 
 def read_article(path: Path, shown: str, resolver: Resolver, today: date, log: ProblemLog) -> ArticleResult:
-    """Read, validate and build one article; every problem goes to ``log``."""
-    result = ArticleResult(shown, article_id_for(path))
+    """Read, validate and build one article; every problem goes to ``log``.
+
+    The file is parsed by the fast loader when it can be; a file with any problem is parsed
+    again by the positioned loader, so that every message names its line and column.
+    """
     try:
         text = read_text(path)
         front = split_front_matter(text)
+    except SourceError as exc:
+        log.add(shown, exc.line, exc.column, Severity.ERROR, "", exc.message, exc.hint)
+        return ArticleResult(shown, article_id_for(path))
+    data = fast_load(front.yaml_text)
+    if data is not None:
+        quick_log = ProblemLog()
+        result = _read_front_matter(path, shown, front, YamlDocument(None, data, front.yaml_line, []), resolver, today, quick_log)
+        if not quick_log.problems:
+            return result
+    try:
         document = parse_yaml(front.yaml_text, line_offset=front.yaml_line)
     except SourceError as exc:
         log.add(shown, exc.line, exc.column, Severity.ERROR, "", exc.message, exc.hint)
-        return result
+        return ArticleResult(shown, article_id_for(path))
+    return _read_front_matter(path, shown, front, document, resolver, today, log)
+
+
+def _read_front_matter(
+    path: Path, shown: str, front: FrontMatter, document: YamlDocument, resolver: Resolver, today: date, log: ProblemLog
+) -> ArticleResult:
+    result = ArticleResult(shown, article_id_for(path))
     for problem in document.problems:
         line, column = document.position_of(problem.node)
         log.add(shown, line, column, Severity.ERROR, key_path(problem.key_path), problem.message, problem.hint)
@@ -131,9 +153,18 @@ def _check_structure(article: Article, reader: RecordReader, result: ArticleResu
             reader.error(where + ("about",), f"no event with id '{claim.about}' in this article", hint)
         for figure_index, figure in enumerate(claim.figures):
             fwhere = where + ("figures", figure_index)
+            stated = [v for v in (figure.value, figure.min, figure.max) if v is not None]
+            if figure.qualifier == "several" and stated:
+                reader.error(fwhere + ("qualifier",), "'several' means no number was given, but the figure has one",
+                             "remove the value, or use another qualifier")
+            elif figure.qualifier != "several" and not stated:
+                reader.error(fwhere, "the figure has no value, min or max",
+                             "give the number as 'value', a range as 'min'/'max', or write 'qualifier: several'")
             if figure.min is not None and figure.max is not None and figure.min > figure.max:
                 reader.error(fwhere + ("min",), f"min ({figure.min}) is greater than max ({figure.max})")
-            elif (figure.min is not None and figure.value < figure.min) or (figure.max is not None and figure.value > figure.max):
+            elif figure.value is not None and (
+                (figure.min is not None and figure.value < figure.min) or (figure.max is not None and figure.value > figure.max)
+            ):
                 reader.error(fwhere + ("value",), f"the value {figure.value} lies outside min..max")
         for ref_index, ref in enumerate(claim.disputed_by):
             rwhere = where + ("disputed_by", ref_index)
@@ -207,8 +238,11 @@ def _check_body(article: Article, shown: str, log: ProblemLog) -> None:
         log.add(shown, article.body_line, 1, Severity.WARNING, "", "the article has no text after the front matter",
                 "write the archive's own summary of the report")
         return
-    match = _UNSAFE_HTML.search(article.body)
+    body = article.body
+    match = _UNSAFE_TAG.search(body) if "<" in body else None
+    if match is None and "javascript" in body.lower():
+        match = _UNSAFE_URL.search(body)
     if match:
-        line = article.body_line + article.body.count("\n", 0, match.start())
+        line = article.body_line + body.count("\n", 0, match.start())
         log.add(shown, line, 1, Severity.WARNING, "", f"the text contains '{match.group(0)}', which the site removes",
                 "write plain Markdown; scripts, frames and event handlers never reach the site")

@@ -51,10 +51,14 @@ class Source:
 
 @dataclass
 class Figure:
-    """A number in a claim: ``{quantity: killed, value: 234, qualifier: more-than}``."""
+    """A number in a claim: ``{quantity: killed, value: 234, qualifier: more-than}``.
+
+    ``value`` is absent when the claim gives only a range (``min``/``max``) or no number at all
+    (``qualifier: several``, as in "several tanks were destroyed").
+    """
 
     quantity: str
-    value: float
+    value: Optional[float] = None
     min: Optional[float] = None
     max: Optional[float] = None
     qualifier: Optional[str] = None

@@ -17,9 +17,22 @@ from typing import Any, Optional, Union
 import yaml
 
 try:  # libyaml's parser is ~10x faster; every supported platform ships it in PyYAML wheels.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - a PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+_TAG = "tag:yaml.org,2002:"
+#: The tag given to unquoted scalars without an explicit tag; resolved by :func:`resolve_plain`.
+_PLAIN = "!archive-plain"
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """libyaml's safe loader with YAML 1.2 scalar resolution left to :func:`resolve_plain`."""
+
+    def resolve(self, kind, value, implicit):  # noqa: ANN001, ANN201 - PyYAML's signature
+        if kind is yaml.ScalarNode:
+            return _PLAIN if implicit[0] else _TAG + "str"
+        return _TAG + ("seq" if kind is yaml.SequenceNode else "map")
 
 #: An article file may not be larger than this (the data model's limit).
 MAX_FILE_BYTES = 1024 * 1024
@@ -30,8 +43,6 @@ MAX_DEPTH = 24
 
 PathKey = Union[str, int]
 
-_TAG = "tag:yaml.org,2002:"
-_scalar_constructor = yaml.constructor.SafeConstructor()
 _FRONT_MATTER_OPEN = re.compile(r"---[ \t]*\n")
 _FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
@@ -237,7 +248,7 @@ class _ValueBuilder:
             return [self._build(item, depth + 1, path + (i,)) for i, item in enumerate(node.value)]
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _TAG + "merge":
+            if not isinstance(key_node, yaml.ScalarNode) or (key_node.value == "<<" and key_node.tag == _PLAIN):
                 self.problems.append(
                     YamlProblem(key_node, "keys must be plain words", "YAML merge keys and complex keys are not supported", path)
                 )
@@ -258,22 +269,49 @@ def _budget_hint(aliases_used: bool) -> str:
     return "front matter holds a record, not data sets"
 
 
+_CORE_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_CORE_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_CORE_SPECIAL = {
+    "": None, "~": None, "null": None, "Null": None, "NULL": None,
+    "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False,
+    ".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf"),
+    "+.inf": float("inf"), "+.Inf": float("inf"), "+.INF": float("inf"),
+    "-.inf": float("-inf"), "-.Inf": float("-inf"), "-.INF": float("-inf"),
+    ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan"),
+}
+
+
+def resolve_plain(text: str) -> Any:
+    """The value of an unquoted scalar under YAML 1.2's core schema.
+
+    Front matter follows YAML 1.2, not PyYAML's YAML 1.1 defaults: ``no`` is a word (Norway,
+    not false), ``2024-03-12`` is text that the validator reads as a date, ``1_000`` and
+    ``1:30`` are text. It is also what the fast loader (``archive.fastyaml``) produces.
+    """
+    if text in _CORE_SPECIAL:
+        return _CORE_SPECIAL[text]
+    first = text[0]
+    if first.isdigit() or first in "+-.":
+        if _CORE_INT.match(text):
+            if text.startswith("0o"):
+                return int(text[2:], 8)
+            if text.startswith("0x"):
+                return int(text[2:], 16)
+            return int(text)
+        if _CORE_FLOAT.match(text):
+            return float(text)
+    return text
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
-    """The value of a scalar, as YAML's safe schema reads it; a value that fails stays text."""
+    """A scalar's value: plain scalars resolve as YAML 1.2 core; quoted ones are text.
+
+    An explicit ``!!int`` or ``!!float`` is honoured; any other explicit tag leaves text.
+    """
     tag = node.tag
-    if tag == _TAG + "str":
-        return node.value
-    try:
-        if tag == _TAG + "int":
-            return _scalar_constructor.construct_yaml_int(node)
-        if tag == _TAG + "float":
-            return _scalar_constructor.construct_yaml_float(node)
-        if tag == _TAG + "bool":
-            return _scalar_constructor.construct_yaml_bool(node)
-        if tag == _TAG + "null":
-            return None
-        if tag == _TAG + "timestamp":
-            return _scalar_constructor.construct_yaml_timestamp(node)
-    except (ValueError, OverflowError, yaml.YAMLError):
-        return node.value
+    if tag == _PLAIN:
+        return resolve_plain(node.value)
+    if tag in (_TAG + "int", _TAG + "float", _TAG + "bool", _TAG + "null"):
+        value = resolve_plain(node.value)
+        return value if not isinstance(value, str) else node.value
     return node.value

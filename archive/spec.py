@@ -147,10 +147,10 @@ FIGURE = Record(
     model.Figure,
     (
         Field("quantity", Text(60, pattern=SLUG, pattern_help="lowercase words joined by hyphens, e.g. killed, tanks-destroyed"), True, "What is counted.", "killed"),
-        Field("value", Number(), True, "The number as claimed.", 234),
+        Field("value", Number(), doc="The number as claimed (omit it for a range or for 'several').", example=234),
         Field("min", Number(), doc="Lower end, when the claim gives a range."),
         Field("max", Number(), doc="Upper end, when the claim gives a range."),
-        Field("qualifier", Choice(vocabulary.QUALIFIERS), doc="How the value is meant: more-than, at-least, approximately..."),
+        Field("qualifier", Choice(vocabulary.QUALIFIERS), doc="How the value is meant: more-than, at-least, approximately, or several (no number given)."),
         Field("subject", Ref(("actor",)), doc="Whose losses or assets are counted (an actor id)."),
     ),
     "A number in a claim.",

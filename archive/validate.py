@@ -9,8 +9,8 @@ the walk always goes on, so all of a file's problems are reported in one run.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import fields as dataclass_fields
-from functools import lru_cache
 from datetime import date, datetime
 from typing import Any, Optional, Protocol
 from urllib.parse import urlsplit
@@ -21,6 +21,7 @@ from .source import PathKey, YamlDocument
 from .suggest import close_matches, did_you_mean
 
 MAX_URL_LENGTH = 2_000
+_WHITESPACE = re.compile(r"\s")
 
 
 class Resolver(Protocol):
@@ -117,34 +118,43 @@ class RecordReader:
 
         ``fixed`` holds attributes that do not come from the file (an article's id and body).
         """
-        fixed = fixed or {}
         if not isinstance(value, dict):
             self.error(path, f"expected a mapping of {record.name} fields, got {kind_of_value(value)}", _mapping_hint(record))
             return None
-        known = _known_names(record)
+        by_name, required = _field_table(record)
+        if not by_name.keys() >= value.keys():
+            self._unknown_keys(record, value, path)
+        built: dict[str, Any] = dict(fixed) if fixed else {}
+        complete = True
+        for name, raw in value.items():
+            field = by_name.get(name)
+            if field is None:
+                continue
+            if raw is None:
+                if field.required:
+                    complete = self._missing(record, field, path, present=True) and complete
+                continue
+            kind = field.type
+            ok, converted = _DISPATCH[type(kind)](self, kind, raw, path + (name,))
+            if ok:
+                built[name] = converted
+            elif field.required:
+                complete = False
+        for field in required:
+            if field.name not in value:
+                complete = self._missing(record, field, path, present=False) and complete
+        if not complete:
+            return None
+        return record.cls(**built)
+
+    def _unknown_keys(self, record: spec.Record, value: dict, path: tuple[PathKey, ...]) -> None:
+        known = _field_table(record)[0]
         for key in value:
-            if key not in known and key not in fixed:
+            if key not in known:
                 hint = did_you_mean(close_matches(str(key), known, n=1, cutoff=0.6))
                 if not hint:
                     hint = "allowed: " + ", ".join(sorted(known))
                 self.error(path + (key,), f"unknown field '{key}' in {_a(record.name)}", hint, at_key=True)
-        built: dict[str, Any] = dict(fixed)
-        complete = True
-        for field in record.fields:
-            raw = value.get(field.name)
-            if raw is None:
-                if field.required:
-                    complete = self._missing(record, field, path, present=field.name in value) and complete
-                continue
-            ok, converted = self.value(field.type, raw, path + (field.name,))
-            if ok:
-                built[field.name] = converted
-            elif field.required:
-                complete = False
-        if not complete:
-            return None
-        allowed = _constructor_names(record.cls)
-        return record.cls(**{k: v for k, v in built.items() if k in allowed})
 
     def _missing(self, record: spec.Record, field: spec.Field, path: tuple[PathKey, ...], *, present: bool) -> bool:
         """Report a missing required field; True when the record can still be built (drafts)."""
@@ -241,6 +251,8 @@ class RecordReader:
 
     def _choice(self, kind: spec.Choice, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
         allowed = kind.vocabulary
+        if isinstance(raw, bool):  # `status: false` is YAML's false; the vocabulary means the word
+            raw = str(raw).lower()
         if isinstance(raw, str) and raw.strip() in allowed:
             return True, raw.strip()
         guess = close_matches(str(raw).strip().lower(), allowed, n=1, cutoff=0.6) if isinstance(raw, str) else []
@@ -338,19 +350,20 @@ _DISPATCH = {
 }
 
 
-_KNOWN_NAMES: dict[int, frozenset[str]] = {}
+_FIELD_TABLES: dict[int, tuple[dict[str, spec.Field], tuple[spec.Field, ...]]] = {}
 
 
-def _known_names(record: spec.Record) -> frozenset[str]:
-    names = _KNOWN_NAMES.get(id(record))
-    if names is None:
-        names = _KNOWN_NAMES[id(record)] = frozenset(f.name for f in record.fields)
-    return names
-
-
-@lru_cache(maxsize=None)
-def _constructor_names(cls: type) -> frozenset[str]:
-    return frozenset(f.name for f in dataclass_fields(cls))
+def _field_table(record: spec.Record) -> tuple[dict[str, spec.Field], tuple[spec.Field, ...]]:
+    """The record's fields by name, and its required fields (computed once per record)."""
+    table = _FIELD_TABLES.get(id(record))
+    if table is None:
+        constructor = {f.name for f in dataclass_fields(record.cls)}
+        missing = [f.name for f in record.fields if f.name not in constructor]
+        if missing:  # a programming error in spec.py, caught on first use
+            raise TypeError(f"{record.cls.__name__} has no attribute for {missing}")
+        table = ({f.name: f for f in record.fields}, tuple(f for f in record.fields if f.required))
+        _FIELD_TABLES[id(record)] = table
+    return table
 
 
 # --------------------------------------------------------------------------------------------
@@ -361,7 +374,7 @@ def url_problem(url: str) -> str:
     """Why ``url`` is not an acceptable link, or ``""``."""
     if len(url) > MAX_URL_LENGTH:
         return f"the URL is {len(url):,} characters long; the limit is {MAX_URL_LENGTH:,}"
-    if any(ch.isspace() for ch in url):
+    if _WHITESPACE.search(url):
         return "a URL cannot contain spaces"
     try:
         parts = urlsplit(url)

@@ -59,6 +59,7 @@ QUALIFIERS: dict[str, str] = {
     "at-least": "the value or more",
     "up-to": "the value or fewer",
     "fewer-than": "fewer than the value",
+    "several": "an unstated number, as in 'several tanks': the figure has no value",
 }
 
 #: The words a qualifier is shown with, before the value ("more than 234").
@@ -69,6 +70,7 @@ QUALIFIER_LABELS: dict[str, str] = {
     "at-least": "at least",
     "up-to": "up to",
     "fewer-than": "fewer than",
+    "several": "several",
 }
 
 #: Types of actor in the gazetteer.
