@@ -89,6 +89,8 @@ def _read_front_matter(
         line, column = document.position_of(problem.node)
         log.add(shown, line, column, Severity.ERROR, key_path(problem.key_path), problem.message, problem.hint)
     if document.data is None:
+        if document.problems:  # an alias bomb or the like: already reported
+            return result
         log.add(shown, 1, 1, Severity.ERROR, "", "the front matter is empty",
                 "fill in at least title, date, regions, actors and sources")
         return result
@@ -99,7 +101,6 @@ def _read_front_matter(
     _check_file_name(path, shown, document, document.data, log)
     if article is None:
         return result
-    _fill_draft_defaults(article)
     _check_structure(article, reader, result)
     _check_consistency(article, reader)
     _check_body(article, shown, log)
@@ -109,12 +110,6 @@ def _read_front_matter(
     if reader.error_count == 0:
         result.article = article
     return result
-
-
-def _fill_draft_defaults(article: Article) -> None:
-    for name in ("regions", "actors", "sources"):
-        if getattr(article, name, None) is None:
-            setattr(article, name, [])
 
 
 def _check_file_name(path: Path, shown: str, document: YamlDocument, data: object, log: ProblemLog) -> None:

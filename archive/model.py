@@ -146,9 +146,10 @@ class Article:
     path: str
     title: str
     date: date
-    regions: list[str]
-    actors: list[str]
-    sources: list[Source]
+    #: Required by the validator; empty only in drafts.
+    regions: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
     summary: Optional[str] = None
     title_original: Optional[str] = None
     language: str = "en"

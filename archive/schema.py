@@ -68,7 +68,10 @@ def _type(kind: Any, gazetteer: Optional[Gazetteer], definitions: dict[str, Any]
     if isinstance(kind, spec.Boolean):
         return {"type": "boolean"}
     if isinstance(kind, spec.Choice):
-        return {"enum": list(kind.vocabulary), "description": "; ".join(f"{k}: {v}" for k, v in kind.vocabulary.items())}
+        values: list[Any] = list(kind.vocabulary)
+        if "false" in kind.vocabulary:  # `status: false` is YAML's false; the validator reads it as the word
+            values.append(False)
+        return {"enum": values, "description": "; ".join(f"{k}: {v}" for k, v in kind.vocabulary.items())}
     if isinstance(kind, spec.Ref):
         name = "_or_".join(kind.kinds) + "_id"
         if name not in definitions:

@@ -182,7 +182,7 @@ def parse_yaml(text: str, line_offset: int = 1) -> YamlDocument:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, line_offset) from None
+        raise _syntax_error(exc, text, line_offset) from None
     except yaml.YAMLError as exc:  # pragma: no cover - errors without a mark are rare
         raise SourceError(f"the YAML cannot be read: {exc}", line_offset, 1) from None
     if root is None:
@@ -192,23 +192,33 @@ def parse_yaml(text: str, line_offset: int = 1) -> YamlDocument:
     return YamlDocument(root, data, line_offset, builder.problems)
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, line_offset: int) -> SourceError:
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> SourceError:
+    """A YAML syntax error, said in a contributor's words where we can tell what went wrong."""
     mark = exc.problem_mark or exc.context_mark
-    line = (mark.line if mark else 0) + line_offset
+    line_index = mark.line if mark else 0
+    line = line_index + line_offset
     column = (mark.column if mark else 0) + 1
     problem = exc.problem or "invalid YAML"
+    lines = text.split("\n")
+    source_line = lines[line_index] if line_index < len(lines) else ""
+    if "\t" in source_line or "\t" in problem:
+        tab_column = source_line.find("\t") + 1 if "\t" in source_line else column
+        return SourceError("invalid YAML: a tab character where YAML expects spaces", line, tab_column,
+                           "indent with spaces, never tabs")
+    if exc.context and "quoted scalar" in exc.context and exc.context_mark is not None:
+        return SourceError("invalid YAML: a quoted value is never closed", exc.context_mark.line + line_offset,
+                           exc.context_mark.column + 1, "add the closing quote, or remove the opening one")
     hint = ""
-    if "'\\t'" in problem or "\t" in problem or "tab" in problem:
-        problem = "a tab character where YAML expects spaces"
-        hint = "indent with spaces, never tabs"
-    elif "mapping values are not allowed" in problem:
+    if "mapping values are not allowed" in problem:
         hint = "a value containing ': ' must be quoted"
-    elif "found character '@'" in problem or "found character '`'" in problem:
-        hint = "quote values that start with @ or `"
+    elif "found character" in problem:
+        hint = "quote values that start with @, `, % or other special characters"
     elif "could not find expected ':'" in problem:
         hint = "each line needs 'key: value'; check the quotes and indentation above"
+    elif "expected <block end>" in problem or "did not find expected" in problem:
+        hint = "check the indentation: items of one list or mapping start in the same column"
     context = f" {exc.context}" if exc.context and exc.context not in problem else ""
-    return SourceError(f"invalid YAML:{context} {problem}".replace(":  ", ": "), line, column, hint)
+    return SourceError(f"invalid YAML:{context} {problem}", line, column, hint)
 
 
 class _BudgetExceeded(Exception):

@@ -1,0 +1,139 @@
+"""Reading files from strangers: bounded, decoded, split, parsed with positions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive.fastyaml import fast_load
+from archive.source import MAX_VALUES, SourceError, parse_yaml, read_text, split_front_matter
+
+
+def test_a_file_over_the_limit_is_refused_without_being_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    big = tmp_path / "big.md"
+    big.write_bytes(b"x" * (1024 * 1024 + 1))
+    opened: list[str] = []
+    monkeypatch.setattr("builtins.open", lambda *a, **k: opened.append(a[0]) or (_ for _ in ()).throw(AssertionError("read")))
+    with pytest.raises(SourceError, match="the limit is 1024 KiB"):
+        read_text(big)
+    assert opened == []
+
+
+def test_a_byte_order_mark_is_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes("\ufeff---\ntitle: x\n---\n".encode("utf-8"))
+    assert read_text(path).startswith("---\n")
+
+
+def test_crlf_line_ends_become_newlines(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(b"---\r\ntitle: x\r\n---\r\nbody\r\n")
+    assert read_text(path) == "---\ntitle: x\n---\nbody\n"
+
+
+def test_a_bad_byte_is_located_by_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(b"---\ntitle: caf\xe9\n---\n")
+    with pytest.raises(SourceError) as caught:
+        read_text(path)
+    assert (caught.value.line, caught.value.column) == (2, 11)
+
+
+def test_front_matter_and_body_are_split_with_the_body_line() -> None:
+    front = split_front_matter("---\ntitle: x\ndate: 2024-03-12\n---\nThe body.\n")
+    assert front.yaml_text == "title: x\ndate: 2024-03-12\n"
+    assert front.body == "The body.\n"
+    assert front.body_line == 5
+
+
+def test_front_matter_may_close_with_three_dots() -> None:
+    assert split_front_matter("---\ntitle: x\n...\nbody").body == "body"
+
+
+def test_values_keep_the_line_and_column_they_came_from() -> None:
+    document = parse_yaml("title: x\nclaims:\n  - claimant: ru-mod\n    status: unverified\n", line_offset=2)
+    assert document.position(("claims", 0, "status")) == (5, 13)
+    assert document.position(("claims", 0, "status"), key=True) == (5, 5)
+
+
+def test_a_missing_path_points_at_its_nearest_parent() -> None:
+    document = parse_yaml("claims:\n  - claimant: ru-mod\n", line_offset=2)
+    assert document.position(("claims", 0, "status")) == (3, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: no", "no"),  # Norway stays Norway (YAML 1.2)
+        ("a: yes", "yes"),
+        ("a: false", False),
+        ("a: True", True),
+        ("a: 2024-03-12", "2024-03-12"),  # dates are text, read by the validator
+        ("a: '234'", "234"),
+        ("a: 234", 234),
+        ("a: -1.5", -1.5),
+        ("a: 1_000", "1_000"),
+        ("a: 0x1F", 31),
+        ("a: ~", None),
+        ("a:", None),
+        ("a: !!str 12", "12"),
+    ],
+)
+def test_scalars_are_read_as_yaml_1_2(text: str, expected: object) -> None:
+    assert parse_yaml(text).data == {"a": expected}
+
+
+def test_a_duplicate_key_is_reported_at_the_repeat() -> None:
+    document = parse_yaml("a: 1\nb:\n  c: 1\n  c: 2\n")
+    assert [p.message for p in document.problems] == ["duplicate key 'c'"]
+    assert document.position_of(document.problems[0].node) == (4, 3)
+
+
+def test_an_alias_bomb_is_stopped_by_the_value_budget() -> None:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for name, previous in zip("bcdefgh", "abcdefg"):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 10) + "]")
+    document = parse_yaml("\n".join(lines))
+    assert document.data is None
+    assert f"more than {MAX_VALUES:,} values" in document.problems[0].message
+
+
+def test_a_recursive_alias_does_not_hang() -> None:
+    document = parse_yaml("a: &a [*a]\n")
+    assert document.problems and document.data is None
+
+
+def test_a_syntax_error_names_its_line() -> None:
+    with pytest.raises(SourceError) as caught:
+        parse_yaml("title: x\nregions: [ru-bel\nactors: []\n", line_offset=2)
+    assert caught.value.line >= 3 and "invalid YAML" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x 1\nb: *x\n",  # aliases
+        "a: 1\na: 2\n",  # duplicate keys
+        "a:\n\t- x\n",  # tabs
+        "a: '007'\n",  # a quoted value that looks like a number
+        "a: 007\n",  # a plain one the two parsers read differently
+        "a: ~\n",
+        "a: [1, 2\n",  # a syntax error
+        "<<: {a: 1}\n",
+    ],
+)
+def test_the_fast_loader_leaves_doubtful_text_to_the_positioned_loader(text: str) -> None:
+    assert fast_load(text) is None
+
+
+def test_the_fast_loader_agrees_with_the_positioned_loader_on_the_sample(repo_root: Path) -> None:
+    files = sorted((repo_root / "content" / "articles").rglob("*.md"))
+    fast_files = 0
+    for file in files:
+        front = split_front_matter(read_text(file))
+        fast = fast_load(front.yaml_text)
+        if fast is not None:
+            fast_files += 1
+            assert fast == parse_yaml(front.yaml_text).data, file.name
+    assert fast_files >= len(files) * 0.8
