@@ -74,7 +74,12 @@ def find_root(path: Path) -> Path:
 
 
 def article_files(root: Path) -> list[Path]:
-    return sorted((root / ARTICLES_DIR).rglob("*.md"))
+    """Every ``*.md`` under ``articles/``, in a stable order (sorted as strings: fast)."""
+    found: list[str] = []
+    for folder, subfolders, names in os.walk(root / ARTICLES_DIR):
+        subfolders.sort()
+        found.extend(os.path.join(folder, n) for n in names if n.endswith(".md"))
+    return [Path(p) for p in sorted(found)]
 
 
 def shown_path(file: Path) -> str:

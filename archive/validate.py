@@ -13,7 +13,6 @@ import re
 from dataclasses import fields as dataclass_fields
 from datetime import date, datetime
 from typing import Any, Optional, Protocol
-from urllib.parse import urlsplit
 
 from . import model, spec, vocabulary
 from .problems import ProblemLog, Severity
@@ -22,6 +21,8 @@ from .suggest import close_matches, did_you_mean
 
 MAX_URL_LENGTH = 2_000
 _WHITESPACE = re.compile(r"\s")
+#: http(s), then a host: letters, digits, dots, hyphens, an optional user and port (no leading dot).
+_HTTP_URL = re.compile(r"^[hH][tT][tT][pP][sS]?://(?:[^@/?#]*@)?[\w\-\[\]:]+(?:\.[\w\-\[\]:]+)*\.?(?::\d+)?(?:[/?#]|$)")
 
 
 class Resolver(Protocol):
@@ -135,7 +136,7 @@ class RecordReader:
                     complete = self._missing(record, field, path, present=True) and complete
                 continue
             kind = field.type
-            ok, converted = _DISPATCH[type(kind)](self, kind, raw, path + (name,))
+            ok, converted = self.value(kind, raw, path + (name,))
             if ok:
                 built[name] = converted
             elif field.required:
@@ -170,7 +171,22 @@ class RecordReader:
     # -- values ------------------------------------------------------------------------------
 
     def value(self, kind: Any, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
-        """Check ``raw`` against a field type; returns (ok, converted value)."""
+        """Check ``raw`` against a field type; returns (ok, converted value).
+
+        Ids, statuses, dates and URLs repeat across thousands of articles; a value of such a
+        type that was accepted once is accepted again from a memo, without re-checking.
+        """
+        if type(kind) in _MEMO_KINDS and type(raw) is str:
+            key = (id(kind), raw, id(self.resolver), self.today)
+            memo = _ACCEPTED.get(key)
+            if memo is not None:
+                return True, memo
+            ok, converted = _DISPATCH[type(kind)](self, kind, raw, path)
+            if ok:
+                if len(_ACCEPTED) > _MEMO_LIMIT:
+                    _ACCEPTED.clear()
+                _ACCEPTED[key] = converted
+            return ok, converted
         return _DISPATCH[type(kind)](self, kind, raw, path)
 
     def _text(self, kind: spec.Text, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
@@ -350,6 +366,12 @@ _DISPATCH = {
 }
 
 
+#: Types whose accepted values are memoised: their result depends only on the value, the
+#: gazetteer and the day (converted values of these types are immutable).
+_MEMO_KINDS = frozenset({spec.Ref, spec.Choice, spec.FullDate, spec.FuzzyDate, spec.Url})
+_MEMO_LIMIT = 200_000
+_ACCEPTED: dict[tuple, Any] = {}
+
 _FIELD_TABLES: dict[int, tuple[dict[str, spec.Field], tuple[spec.Field, ...]]] = {}
 
 
@@ -376,16 +398,12 @@ def url_problem(url: str) -> str:
         return f"the URL is {len(url):,} characters long; the limit is {MAX_URL_LENGTH:,}"
     if _WHITESPACE.search(url):
         return "a URL cannot contain spaces"
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return f"'{url}' is not a valid URL"
-    if parts.scheme.lower() not in ("http", "https"):
-        scheme = parts.scheme or "no scheme"
-        return f"'{url[:60]}' is not an http(s) link ({scheme})"
-    if not parts.netloc or parts.netloc.startswith("."):
+    if _HTTP_URL.match(url):
+        return ""
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme in ("http", "https"):
         return f"'{url[:60]}' has no host"
-    return ""
+    return f"'{url[:60]}' is not an http(s) link ({scheme or 'no scheme'})"
 
 
 def _as_day(raw: Any) -> Optional[date]:
