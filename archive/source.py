@@ -44,7 +44,6 @@ MAX_DEPTH = 24
 PathKey = Union[str, int]
 
 _FRONT_MATTER_OPEN = re.compile(r"---[ \t]*\n")
-_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
 class SourceError(Exception):
@@ -64,15 +63,18 @@ def read_text(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> str:
     Raises :class:`SourceError` for a file that is too large (without reading it), empty,
     binary, or not UTF-8 (naming the line and column of the first bad byte).
     """
-    size = os.stat(path).st_size
-    if size > max_bytes:
-        raise SourceError(
-            f"the file is {size / 1024 / 1024:.1f} MiB; the limit is {max_bytes // 1024} KiB",
-            hint="an article holds a summary and structured data, not the full report",
-        )
-    with open(path, "rb") as handle:
-        raw = handle.read(max_bytes + 1)
-    if not raw.strip():
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        size = os.fstat(descriptor).st_size
+        if size > max_bytes:
+            raise SourceError(
+                f"the file is {size / 1024 / 1024:.1f} MiB; the limit is {max_bytes // 1024} KiB",
+                hint="an article holds a summary and structured data, not the full report",
+            )
+        raw = os.read(descriptor, max_bytes + 1)
+    finally:
+        os.close(descriptor)
+    if not raw or raw.isspace():
         raise SourceError("the file is empty", hint="an article starts with front matter between two '---' lines")
     if b"\x00" in raw:
         line, column = _position_of(raw, raw.index(b"\x00"))
@@ -110,23 +112,38 @@ class FrontMatter:
 
 
 def split_front_matter(text: str) -> FrontMatter:
-    """Split ``---\\nyaml\\n---\\nbody``; a file without front matter raises :class:`SourceError`."""
+    """Split ``---\nyaml\n---\nbody``; a file without front matter raises :class:`SourceError`."""
     opening = _FRONT_MATTER_OPEN.match(text)
     if not opening:
         raise SourceError(
             "no front matter: the file must begin with a line '---'",
             hint="put the article's fields between two '---' lines at the top of the file",
         )
-    closing = _FRONT_MATTER_CLOSE.search(text, opening.end())
-    if not closing:
+    start = opening.end()
+    close_start, close_end = _closing_line(text, start)
+    if close_start < 0:
         raise SourceError(
             "the front matter is not closed",
             hint="end the fields with a line '---' before the article's text",
         )
-    yaml_text = text[opening.end() : closing.start()]
-    body_start = closing.end() + 1
-    body_line = text.count("\n", 0, min(body_start, len(text))) + 1
-    return FrontMatter(yaml_text, text[body_start:], 2, body_line)
+    body_start = min(close_end + 1, len(text))
+    body_line = text.count("\n", 0, body_start) + 1
+    return FrontMatter(text[start:close_start], text[body_start:], 2, body_line)
+
+
+def _closing_line(text: str, start: int) -> tuple[int, int]:
+    """Start and end of the first line from ``start`` on that is ``---`` or ``...``."""
+    search = start - 1  # the newline that ends the opening '---' line
+    while True:
+        hits = [h for h in (text.find("\n---", search), text.find("\n...", search)) if h >= 0]
+        if not hits:
+            return -1, -1
+        line_start = min(hits) + 1
+        end = text.find("\n", line_start)
+        end = len(text) if end < 0 else end
+        if text[line_start:end].rstrip(" \t") in ("---", "..."):
+            return line_start, end
+        search = line_start
 
 
 @dataclass
