@@ -63,6 +63,15 @@ def read_article(path: Path, shown: str, resolver: Resolver, today: date, log: P
     """
     try:
         text = read_text(path)
+    except SourceError as exc:
+        log.add(shown, exc.line, exc.column, Severity.ERROR, "", exc.message, exc.hint)
+        return ArticleResult(shown, article_id_for(path))
+    return check_article_text(text, path, shown, resolver, today, log)
+
+
+def check_article_text(text: str, path: Path, shown: str, resolver: Resolver, today: date, log: ProblemLog) -> ArticleResult:
+    """Validate an article's text as if it were the file at ``path`` (used by the importer too)."""
+    try:
         front = split_front_matter(text)
     except SourceError as exc:
         log.add(shown, exc.line, exc.column, Severity.ERROR, "", exc.message, exc.hint)

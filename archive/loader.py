@@ -7,6 +7,7 @@ lets ``mkdocs serve`` re-read only the files that changed.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import defaultdict
@@ -82,12 +83,20 @@ def article_files(root: Path) -> list[Path]:
     return [Path(p) for p in sorted(found)]
 
 
-def shown_path(file: Path) -> str:
-    """The path as the user knows it: relative to the working directory when inside it."""
+def shown_path(file: Path, cwd: Optional[str] = None) -> str:
+    """The path as the user knows it: relative to the working directory when inside it.
+
+    Pass ``cwd`` when showing many paths: asking the system for it once per file is a cost
+    that shows on 10,000 files.
+    """
+    text = os.fspath(file)
+    cwd = cwd if cwd is not None else os.getcwd()
+    if os.path.isabs(text) and text.startswith(cwd + os.sep):
+        return text[len(cwd) + 1 :]
     try:
-        return os.path.relpath(file)
+        return os.path.relpath(text, cwd)
     except ValueError:  # pragma: no cover - another drive on Windows
-        return str(file)
+        return text
 
 
 def load_archive(
@@ -166,11 +175,18 @@ def _read_chunk(files: list[Path]) -> tuple[list[ArticleResult], list[Problem]]:
     gazetteer, today, keep_articles = _worker_context
     log = ProblemLog()
     results = []
-    for file in files:
-        result = read_article(file, shown_path(file), gazetteer, today, log)
-        if not keep_articles:
-            result.article = None
-        results.append(result)
+    # Records hold no reference cycles: reference counting frees them, and the cycle collector,
+    # which would scan every live object again and again, is paused (about 5% of the time).
+    cwd = os.getcwd()
+    gc.disable()
+    try:
+        for file in files:
+            result = read_article(file, shown_path(file, cwd), gazetteer, today, log)
+            if not keep_articles:
+                result.article = None
+            results.append(result)
+    finally:
+        gc.enable()
     return results, log.problems
 
 
