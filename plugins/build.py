@@ -1,0 +1,222 @@
+"""One build of the site, without MkDocs: load the archive, plan the pages, render each one.
+
+The plugin (:mod:`plugins.site`) calls these functions from MkDocs events; tests call them
+directly. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+from archive.catalogue import build_catalogue
+from archive.loader import Archive, ArticleCache, load_archive
+from archive.problems import Problem
+from archive.render import sanitize_html
+
+from . import editorial
+from .components import SiteContext
+from .generators import Generator, PageSpec, all_generators
+from .html import Links, Rendered, esc
+
+#: Set to 1 to put drafts on the site (scale tests, previews), whatever the configuration says.
+DRAFTS_ENV = "ARCHIVE_INCLUDE_DRAFTS"
+
+
+class ArchiveErrors(Exception):
+    """The archive has errors: the message lists them as ``archive check`` does."""
+
+
+@dataclass
+class Options:
+    """The plugin's options (see ``ArchiveConfig`` in :mod:`plugins.site` for what each means)."""
+
+    include_drafts: bool = False
+    related_count: int = 5
+    alongside_count: int = 10
+    latest_count: int = 10
+    entity_claims_limit: int = 50
+    claims_page_limit: int = 2000
+
+    @classmethod
+    def from_mapping(cls, values) -> "Options":
+        return cls(**{name: values[name] for name in cls.__dataclass_fields__})
+
+
+@dataclass
+class Report:
+    """The archive's problems, sorted for the build log."""
+
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    #: Problems of drafts left out of the site: they do not affect it, so they are only notes.
+    notes: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class SitePlan:
+    """Everything one build needs: the catalogue, the pages to generate, the blocks to fill."""
+
+    ctx: SiteContext
+    pages: dict[str, tuple[Generator, PageSpec]]
+    blocks: dict
+    #: The day shown as "last changed" for pages that are not about a dated record.
+    updated: Optional[date]
+    report: Report
+    #: Source files of the archive (relative to the archive root) that MkDocs must not publish.
+    archive_root: Path
+
+
+def include_drafts(configured: bool) -> bool:
+    return configured or os.environ.get(DRAFTS_ENV, "").strip().lower() in ("1", "true", "yes")
+
+
+def load(root: Path, cache: Optional[ArticleCache], drafts: bool) -> tuple[Archive, Report]:
+    """Load and validate the archive; errors are raised as :class:`ArchiveErrors`."""
+    archive = load_archive(root, cache=cache)
+    report = Report()
+    left_out = {a.path for a in archive.articles if a.draft} if not drafts else set()
+    for problem in archive.log.sorted():
+        if problem.is_error:
+            report.errors.append(problem)
+        elif problem.path in left_out:
+            report.notes.append(problem)
+        else:
+            report.warnings.append(problem)
+    if report.errors:
+        raise ArchiveErrors(error_message(archive, report))
+    return archive, report
+
+
+def error_message(archive: Archive, report: Report) -> str:
+    lines = [p.text() for p in sorted(report.errors + report.warnings, key=lambda p: (p.path, p.line, p.column))]
+    errors, warnings = len(report.errors), len(report.warnings)
+    summary = f"checked {archive.files_checked} articles: {errors} error{'s' if errors != 1 else ''}"
+    if warnings:
+        summary += f", {warnings} warning{'s' if warnings != 1 else ''}"
+    return "The archive has errors; fix them and build again (`archive check` shows the same):\n" + "\n".join(lines + [summary])
+
+
+def plan(
+    archive: Archive,
+    report: Report,
+    options: Options,
+    *,
+    site_name: str = "Archive",
+    site_url: str = "",
+    directory_urls: bool = True,
+    methodology: Optional[str] = None,
+    repo_url: str = "",
+) -> SitePlan:
+    """The catalogue and the list of pages to generate."""
+    catalogue = build_catalogue(
+        archive.gazetteer,
+        archive.published(include_drafts(options.include_drafts)),
+        related_limit=options.related_count,
+        alongside_limit=options.alongside_count,
+    )
+    split = len(catalogue.claims) > options.claims_page_limit
+    ctx = SiteContext(
+        catalogue=catalogue,
+        site_name=site_name,
+        site_url=site_url or "",
+        directory_urls=directory_urls,
+        methodology=methodology,
+        entity_claims_limit=options.entity_claims_limit,
+        claim_years=tuple(catalogue.claim_years()) if split else (),
+    )
+    pages: dict[str, tuple[Generator, PageSpec]] = {}
+    for generator in all_generators():
+        for spec in generator.pages(ctx):
+            pages[spec.uri] = (generator, spec)
+    return SitePlan(
+        ctx=ctx,
+        pages=pages,
+        blocks=editorial.blocks(options.latest_count, repo_url),
+        updated=catalogue.counts.updated,
+        report=report,
+        archive_root=archive.root,
+    )
+
+
+def prepare(root: Path, cache: Optional[ArticleCache], options: Options, config) -> SitePlan:
+    """Load the archive and plan the site; ``config`` is MkDocs' configuration (read as a mapping)."""
+    archive, report = load(root, cache, include_drafts(options.include_drafts))
+    return plan(
+        archive, report, options, site_name=config["site_name"], site_url=config["site_url"] or "",
+        directory_urls=config["use_directory_urls"], methodology="methodology.md", repo_url=config["repo_url"] or "",
+    )
+
+
+def add_home(site: SitePlan, latest_count: int) -> None:
+    """Generate a home page, for a docs folder without ``index.md``."""
+    from .generators.home import HomePage
+
+    generator = HomePage(latest_count)
+    for spec in generator.pages(site.ctx):
+        site.pages[spec.uri] = (generator, spec)
+
+
+def page_markdown(spec: PageSpec) -> str:
+    """What MkDocs converts for a generated page: the article body, or nothing.
+
+    A leading blank line keeps MkDocs from reading the start of a body as front matter
+    (``---`` blocks, or ``key: value`` lines in MultiMarkdown style).
+    """
+    return "\n" + spec.markdown if spec.markdown else ""
+
+
+def render(site: SitePlan, uri: str, page_url: str, html: str, known: Optional[set[str]] = None) -> Rendered:
+    """The final HTML of a generated page; ``html`` is what MkDocs made of its Markdown.
+
+    An article body is sanitised here, before the generator wraps it in the record's own HTML.
+    """
+    generator, spec = site.pages[uri]
+    links = Links(page_url, site.ctx.directory_urls, known)
+    body = sanitize_html(html) if spec.markdown else ""
+    return generator.render(site.ctx, spec, links, body)
+
+
+def fill_blocks(site: SitePlan, page_url: str, html: str, known: Optional[set[str]] = None) -> tuple[str, list[str]]:
+    """An editor's page with its ``<!-- archive:... -->`` blocks filled."""
+    return editorial.fill(html, site.ctx, Links(page_url, site.ctx.directory_urls, known), site.blocks)
+
+
+def page_meta(site: SitePlan, uri: str, meta: dict) -> dict:
+    """A generated page's metadata: its title and description, escaped, since Material prints
+    ``page.meta`` values unescaped; nothing else (a body cannot choose a template). Other pages
+    keep their own."""
+    entry = site.pages.get(uri)
+    if entry is None:
+        return meta
+    spec = entry[1]
+    # Generated pages are not in the nav: their width goes to the content instead.
+    return {"title": esc(spec.title), "description": esc(spec.description), "hide": ["navigation"]}
+
+
+def lastmod(site: SitePlan, uri: str) -> Optional[str]:
+    """``YYYY-MM-DD``: the day a page's content last changed (its newest record), for the sitemap."""
+    entry = site.pages.get(uri)
+    day = entry[1].updated if entry and entry[1].updated else site.updated
+    return day.isoformat() if day else None
+
+
+def is_archive_source(root: Path, abs_path: Optional[str]) -> bool:
+    """Whether a file of the docs folder is one of the archive's sources (articles, gazetteer)."""
+    if not abs_path:
+        return False
+    path = Path(abs_path)
+    for folder in ("articles", "gazetteer"):
+        base = root / folder
+        if path == base or base in path.parents:
+            return path.suffix in (".md", ".yml", ".yaml")
+    return False
+
+
+__all__ = [
+    "ArchiveErrors", "Options", "Report", "SitePlan", "DRAFTS_ENV", "add_home", "include_drafts", "load", "plan", "prepare", "render",
+    "fill_blocks", "page_markdown", "page_meta", "lastmod", "is_archive_source",
+]

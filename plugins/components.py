@@ -1,0 +1,232 @@
+"""Pieces shared by the page generators: entity chips, status badges, article lists, claim rows.
+
+Each function returns escaped HTML built from catalogue records; see :mod:`plugins.html`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from archive import layout
+from archive.catalogue import Catalogue, ClaimEntry
+from archive.model import Claim, Entity
+from archive.render import format_figure, format_figure_value
+from archive.vocabulary import ARTICLE_STATUSES, CHECK_RESULTS, CLAIM_STATUSES, EVIDENCE_STATUSES
+
+from .html import Links, attrs, esc, join, time_tag
+
+#: Status vocabularies by the family a badge belongs to, and the anchor prefix on the methodology page.
+STATUS_FAMILIES = {
+    "article": ARTICLE_STATUSES,
+    "claim": CLAIM_STATUSES,
+    "evidence": EVIDENCE_STATUSES,
+    "check": CHECK_RESULTS,
+}
+
+KIND_LABELS = {"country": "Country", "region": "Region", "place": "Place", "actor": "Actor", "tag": "Tag"}
+
+
+@dataclass
+class SiteContext:
+    """What every generator needs: the catalogue and a few site settings."""
+
+    catalogue: Catalogue
+    site_name: str = "Archive"
+    site_url: str = ""
+    directory_urls: bool = True
+    #: Source path of the methodology page, when the site has one (badges link to it).
+    methodology: Optional[str] = None
+    #: Claims listed on an entity page before "see them all in the tracker".
+    entity_claims_limit: int = 50
+    #: Years with their own tracker page; empty when the whole tracker fits on one page.
+    claim_years: tuple[int, ...] = ()
+    #: Snippets already rendered, by what they show and the page depth they link from: an
+    #: actor's chip or an article's list line is built once per folder depth, not once per use.
+    memo: dict = field(default_factory=dict, repr=False)
+
+    def entity_uri(self, entity_id: str) -> str:
+        return layout.entity_uri(self.catalogue.gazetteer[entity_id].kind, entity_id)
+
+    def absolute_url(self, uri: str) -> str:
+        """The page's full URL when ``site_url`` is set, else its path from the site root."""
+        url = layout.url_for(uri, self.directory_urls)
+        if self.site_url:
+            return self.site_url.rstrip("/") + "/" + url
+        return "/" + url
+
+    def tracker_uri(self, year: Optional[int] = None) -> str:
+        return layout.claims_uri(year if self.claim_years else None)
+
+
+def label(value: str) -> str:
+    """``partially-verified`` → ``partially verified``."""
+    return value.replace("-", " ").replace("_", " ")
+
+
+def status_anchor(family: str, status: str) -> str:
+    return f"{family}-status-{status}"
+
+
+def badge(ctx: SiteContext, links: Links, family: str, status: str) -> str:
+    """A coloured status label; its title gives the definition, its link the methodology."""
+    key = ("badge", links.prefix, family, status)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _badge(ctx, links, family, status)
+    return found
+
+
+def _badge(ctx: SiteContext, links: Links, family: str, status: str) -> str:
+    definition = STATUS_FAMILIES[family].get(status, "")
+    text = esc(label(status))
+    cls = f"archive-badge archive-badge--{esc(status)}"
+    if ctx.methodology and links.exists(ctx.methodology):
+        href = links.href(ctx.methodology, status_anchor(family, status))
+        return f'<a class="{cls}" href="{href}" title="{esc(definition)}">{text}</a>'
+    return f'<span class="{cls}" title="{esc(definition)}">{text}</span>'
+
+
+def entity_link(ctx: SiteContext, links: Links, entity_id: str, *, chip: bool = True, text: Optional[str] = None) -> str:
+    """The entity's name, linked to its page (a chip by default); plain text if it has no page."""
+    key = ("entity", links.prefix, entity_id, chip, text)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _entity_link(ctx, links, entity_id, chip, text)
+    return found
+
+
+def _entity_link(ctx: SiteContext, links: Links, entity_id: str, chip: bool, text: Optional[str]) -> str:
+    gazetteer = ctx.catalogue.gazetteer
+    entity = gazetteer.get(entity_id)
+    name = text or (entity.name if entity else entity_id)
+    if entity is None or not ctx.catalogue.has_page(entity_id):
+        return f'<span class="archive-chip">{esc(name)}</span>' if chip else esc(name)
+    cls = f"archive-chip archive-chip--{entity.kind}" if chip else ""
+    return links.a(ctx.entity_uri(entity_id), name, cls=cls)
+
+
+def chips(ctx: SiteContext, links: Links, ids: Iterable[str]) -> str:
+    return join((entity_link(ctx, links, i) for i in ids), " ")
+
+
+def article_link(ctx: SiteContext, links: Links, article_id: str, fragment: str = "") -> str:
+    article = ctx.catalogue.articles[article_id]
+    return links.a(layout.article_uri(article_id), article.title, fragment=fragment)
+
+
+def article_item(ctx: SiteContext, links: Links, article_id: str, *, summary: bool = False) -> str:
+    """One line of an article list: date, linked title, status; optionally the summary."""
+    key = ("item", links.prefix, article_id, summary)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _article_item(ctx, links, article_id, summary)
+    return found
+
+
+def _article_item(ctx: SiteContext, links: Links, article_id: str, summary: bool) -> str:
+    article = ctx.catalogue.articles[article_id]
+    parts = [
+        time_tag(article.date, article.date.isoformat()),
+        f'<span class="archive-item__title">{article_link(ctx, links, article_id)}</span>',
+        badge(ctx, links, "article", article.verification.status),
+    ]
+    text = " ".join(parts)
+    if summary and article.summary:
+        text += f'<p class="archive-item__summary">{esc(article.summary)}</p>'
+    return f'<li class="archive-item">{text}</li>'
+
+
+def article_list(ctx: SiteContext, links: Links, ids: Iterable[str], *, summary: bool = False) -> str:
+    items = "".join(article_item(ctx, links, i, summary=summary) for i in ids)
+    cls = "archive-list archive-list--summaries" if summary else "archive-list"
+    return f'<ul class="{cls}">{items}</ul>' if items else '<p class="archive-empty">No articles.</p>'
+
+
+def figures(ctx: SiteContext, claim: Claim) -> str:
+    """The claim's figures as a list of plain-text items, escaped."""
+    if not claim.figures:
+        return ""
+    name = ctx.catalogue.name
+    items = "".join(f"<li>{esc(format_figure(f, name))}</li>" for f in claim.figures)
+    return f'<ul class="archive-figures">{items}</ul>'
+
+
+def figure_for(ctx: SiteContext, claim: Claim, quantity: str) -> str:
+    """Every figure of ``claim`` for ``quantity``: value, and whose losses it counts."""
+    parts = []
+    for figure in claim.figures:
+        if figure.quantity != quantity:
+            continue
+        text = esc(format_figure_value(figure))
+        if figure.subject:
+            text += f' <span class="archive-figure__subject">({esc(ctx.catalogue.name(figure.subject))})</span>'
+        parts.append(f'<span class="archive-figure">{text}</span>')
+    return "<br>".join(parts)
+
+
+def checks(ctx: SiteContext, links: Links, claim: Claim) -> str:
+    if not claim.checks:
+        return ""
+    items = []
+    for check in claim.checks:
+        text = f"{entity_link(ctx, links, check.by, chip=False)}: {badge(ctx, links, 'check', check.result)}"
+        if check.note:
+            text += f' <span class="archive-note">{esc(check.note)}</span>'
+        items.append(f"<li>{text}</li>")
+    return f'<ul class="archive-checks">{"".join(items)}</ul>'
+
+
+def claim_data(ctx: SiteContext, entry: ClaimEntry) -> str:
+    """``data-*`` attributes the claims filter reads."""
+    claim = entry.claim
+    return attrs(
+        data_status=claim.status,
+        data_claimant=claim.claimant,
+        data_quantity=" ".join(entry.quantities),
+        data_year=ctx.catalogue.articles[entry.article_id].date.year,
+    )
+
+
+def claims_rows_table(ctx: SiteContext, links: Links, entries: Iterable[ClaimEntry], *, claimant: bool = True) -> str:
+    """A compact table of claims from many articles: date, claimant, claim (linked), figures, status."""
+    rows = []
+    for entry in entries:
+        claim = entry.claim
+        article = ctx.catalogue.articles[entry.article_id]
+        when = claim.date.text if claim.date else article.date.isoformat()
+        cells = [f'<td data-label="Date">{esc(when)}</td>']
+        if claimant:
+            cells.append(f'<td data-label="Claimant">{entity_link(ctx, links, claim.claimant, chip=False)}</td>')
+        text = links.a(layout.article_uri(entry.article_id), claim.claim, fragment=entry.anchor)
+        cells.append(
+            f'<td data-label="Claim">{text}<div class="archive-note">in {article_link(ctx, links, entry.article_id)}</div></td>'
+        )
+        cells.append(f'<td data-label="Figures">{figures(ctx, claim)}</td>')
+        cells.append(f'<td data-label="Status">{badge(ctx, links, "claim", claim.status)}</td>')
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    head = "<th>Date</th>" + ("<th>Claimant</th>" if claimant else "") + "<th>Claim</th><th>Figures</th><th>Status</th>"
+    return (
+        f'<div class="archive-table"><table class="archive-claims"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def entity_names(entity: Entity) -> list[tuple[str, str]]:
+    """``(language, name)`` pairs for every language the entity is named in, English first."""
+    order = {"en": 0, "uk": 1, "ru": 2}
+    return sorted(entity.names.items(), key=lambda item: (order.get(item[0], 9), item[0]))
+
+
+LANGUAGE_NAMES = {"en": "English", "uk": "Ukrainian", "ru": "Russian", "pl": "Polish", "de": "German", "fr": "French"}
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+__all__ = [
+    "SiteContext", "KIND_LABELS", "STATUS_FAMILIES", "label", "status_anchor", "badge", "entity_link",
+    "chips", "article_link", "article_item", "article_list", "figures", "figure_for", "checks",
+    "claim_data", "claims_rows_table", "entity_names", "language_name", "LANGUAGE_NAMES",
+]

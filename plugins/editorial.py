@@ -1,0 +1,131 @@
+"""Blocks for the hand-written pages (home, methodology, contribute), filled from the catalogue.
+
+A page asks for a block with an HTML comment on a line of its own, e.g. ``<!-- archive:latest -->``
+(Markdown keeps comments as they are); the plugin replaces it after conversion. Only pages of
+the site's editors are filled; article bodies never are.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from archive import layout
+from archive.render import format_number
+from archive.vocabulary import (
+    ACTOR_TYPES, ARTICLE_STATUSES, CHECK_RESULTS, CLAIM_STATUSES, EVIDENCE_KINDS, EVIDENCE_STATUSES, QUALIFIERS, SIDES,
+)
+
+from .components import SiteContext, article_list, label, status_anchor
+from .html import Links, esc
+
+MARKER = re.compile(r"<!--\s*archive:([a-z0-9-]+)\s*-->")
+
+
+def counts_block(ctx: SiteContext, links: Links) -> str:
+    counts = ctx.catalogue.counts
+    entities = counts.entities
+    items = [
+        (layout.TIMELINE, counts.articles, "articles"),
+        (layout.CLAIMS, counts.claims, "claims"),
+        (None, counts.sources, "sources"),
+        (None, counts.evidence, "pieces of evidence"),
+        (layout.section_uri("regions"), entities.get("region", 0) + entities.get("country", 0), "regions"),
+        (layout.section_uri("places"), entities.get("place", 0), "places"),
+        (layout.section_uri("actors"), entities.get("actor", 0), "actors"),
+        (layout.section_uri("tags"), entities.get("tag", 0), "tags"),
+    ]
+    cells = []
+    for uri, number, noun in items:
+        text = f'<span class="archive-stat__number">{format_number(number)}</span> <span class="archive-stat__label">{esc(noun)}</span>'
+        if uri and links.exists(uri):
+            text = f'<a href="{links.href(uri)}">{text}</a>'
+        cells.append(f'<li class="archive-stat">{text}</li>')
+    span = ""
+    if counts.first and counts.last:
+        span = (f'<p class="archive-note">Reports dated {esc(counts.first.isoformat())} to '
+                f"{esc(counts.last.isoformat())}.</p>")
+    return f'<ul class="archive-stats">{"".join(cells)}</ul>{span}'
+
+
+def latest_block(ctx: SiteContext, links: Links, count: int) -> str:
+    ids = ctx.catalogue.latest(count)
+    more = f'<p class="archive-more">{links.a(layout.TIMELINE, "All articles, by month")}</p>'
+    return article_list(ctx, links, ids, summary=True) + more
+
+
+def sections_block(ctx: SiteContext, links: Links) -> str:
+    entries = [
+        (layout.TIMELINE, "Timeline", "Every report by year and month."),
+        (layout.CLAIMS, "Claims tracker", "Every claim, filterable by status, claimant and quantity; competing figures side by side."),
+        (layout.section_uri("regions"), "Regions", "Countries and regions, with every report that concerns them."),
+        (layout.section_uri("places"), "Places", "Cities, towns and villages, by region."),
+        (layout.section_uri("actors"), "Actors", "Forces, officials, media and monitors: what they claimed and what was claimed about them."),
+        (layout.section_uri("tags"), "Tags", "Event types and topics."),
+    ]
+    items = "".join(
+        f'<li><strong>{links.a(uri, title)}</strong>: {esc(text)}</li>' for uri, title, text in entries if links.exists(uri)
+    )
+    return f'<ul class="archive-sections">{items}</ul>'
+
+
+def vocabulary_block(vocabulary: dict[str, str], family: str | None) -> Callable[[SiteContext, Links], str]:
+    """A definition list of a controlled vocabulary; statuses get anchors badges link to."""
+
+    def block(ctx: SiteContext, links: Links) -> str:
+        rows = []
+        for value, definition in vocabulary.items():
+            if family:
+                term = (f'<dt id="{esc(status_anchor(family, value))}">'
+                        f'<span class="archive-badge archive-badge--{esc(value)}">{esc(label(value))}</span> '
+                        f"<code>{esc(value)}</code></dt>")
+            else:
+                term = f"<dt><code>{esc(value)}</code></dt>"
+            rows.append(f"{term}<dd>{esc(definition)}</dd>")
+        return f'<dl class="archive-vocabulary">{"".join(rows)}</dl>'
+
+    return block
+
+
+def contributing_block(repo_url: str) -> Callable[[SiteContext, Links], str]:
+    def block(ctx: SiteContext, links: Links) -> str:
+        if repo_url:
+            href = repo_url.rstrip("/") + "/blob/main/CONTRIBUTING.md"
+            return f'<p>Read <a href="{esc(href)}"><code>CONTRIBUTING.md</code></a> in the repository before you start.</p>'
+        return "<p>Read <code>CONTRIBUTING.md</code> at the root of the repository before you start.</p>"
+
+    return block
+
+
+def blocks(latest_count: int, repo_url: str = "") -> dict[str, Callable[[SiteContext, Links], str]]:
+    """Every block a page may ask for, by marker name."""
+    return {
+        "counts": counts_block,
+        "latest": lambda ctx, links: latest_block(ctx, links, latest_count),
+        "sections": sections_block,
+        "article-statuses": vocabulary_block(ARTICLE_STATUSES, "article"),
+        "claim-statuses": vocabulary_block(CLAIM_STATUSES, "claim"),
+        "evidence-statuses": vocabulary_block(EVIDENCE_STATUSES, "evidence"),
+        "check-results": vocabulary_block(CHECK_RESULTS, "check"),
+        "evidence-kinds": vocabulary_block(EVIDENCE_KINDS, None),
+        "qualifiers": vocabulary_block(QUALIFIERS, None),
+        "actor-types": vocabulary_block(ACTOR_TYPES, None),
+        "sides": vocabulary_block(SIDES, None),
+        "contributing": contributing_block(repo_url),
+    }
+
+
+def fill(html: str, ctx: SiteContext, links: Links, available: dict[str, Callable]) -> tuple[str, list[str]]:
+    """``html`` with every marker replaced; also returns the names of unknown markers."""
+    unknown: list[str] = []
+
+    def replace(match: re.Match) -> str:
+        block = available.get(match.group(1))
+        if block is None:
+            unknown.append(match.group(1))
+            return ""
+        return block(ctx, links)
+
+    if "archive:" not in html:
+        return html, unknown
+    return MARKER.sub(replace, html), unknown

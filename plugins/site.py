@@ -1,0 +1,98 @@
+"""The ``archive`` MkDocs plugin: the archive's articles and their cross-links, as pages.
+
+Thin on purpose: each event hands over to :mod:`plugins.build`, which knows nothing of MkDocs.
+"""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.toc import AnchorLink
+
+from archive.loader import ArticleCache
+
+from . import build, fragments
+from .files import ASSET_URIS, replace_sources
+from .html import esc
+
+log = get_plugin_logger(__name__)
+
+
+class ArchiveConfig(base.Config):
+    archive_dir = c.Optional(c.Dir(exists=True))
+    """The archive: a folder holding ``gazetteer/`` and ``articles/``. Default: the docs folder."""
+    include_drafts = c.Type(bool, default=False)
+    """Put drafts on the site too (also set by the environment variable ARCHIVE_INCLUDE_DRAFTS=1)."""
+    related_count = c.Type(int, default=5)
+    """How many related articles an article page lists."""
+    alongside_count = c.Type(int, default=10)
+    """How many actors and regions an entity page lists as appearing alongside it."""
+    latest_count = c.Type(int, default=10)
+    """How many of the newest articles the home page's ``<!-- archive:latest -->`` block lists."""
+    entity_claims_limit = c.Type(int, default=50)
+    """How many claims an actor's page lists in each claims section (newest first)."""
+    claims_page_limit = c.Type(int, default=2000)
+    """Above this many claims, the claims tracker gets one page per year."""
+
+
+class ArchivePlugin(BasePlugin[ArchiveConfig]):
+    def on_startup(self, *, command, dirty) -> None:
+        # Defining on_startup keeps this instance (and its cache) across `mkdocs serve` rebuilds.
+        self.cache = ArticleCache()
+
+    def on_config(self, config):
+        gc.unfreeze()  # what the previous build (`mkdocs serve`) froze may be freed now
+        self.site, self.cache = None, getattr(self, "cache", None) or ArticleCache()
+        self.root = Path(self.config.archive_dir or config.docs_dir).resolve()
+        config.extra_css.append(ASSET_URIS["css"])
+        config.extra_javascript.append(ASSET_URIS["js"])
+        return config
+
+    def on_pre_build(self, *, config) -> None:
+        # Before MkDocs empties the site folder, so a failed `serve` rebuild keeps the last good site.
+        try:
+            self.site = build.prepare(self.root, self.cache, build.Options.from_mapping(self.config), config)
+        except build.ArchiveErrors as exc:
+            raise PluginError(str(exc)) from None
+        for problem in self.site.report.warnings:
+            log.warning(problem.text())
+        for problem in self.site.report.notes:
+            log.info(problem.text())
+
+    def on_files(self, files: Files, *, config) -> Files:
+        self.known = replace_sources(files, config, self.root, self.site, self.config.latest_count)
+        gc.freeze()  # the archive and catalogue live until the end: keep the collector off them
+        return files
+
+    def on_nav(self, nav, *, config, files):
+        self.fragments = fragments.FragmentCache(set(self.site.pages) - {p.file.src_uri for p in nav.pages})
+        return nav
+
+    def on_env(self, env, *, config, files):
+        fragments.install(env, config.theme.dirs, config.theme.custom_dir, self.fragments)
+        return env
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        page.meta = build.page_meta(self.site, page.file.src_uri, page.meta)
+        # The sitemap's lastmod: the day the content changed, not the day of the build.
+        page.update_date = build.lastmod(self.site, page.file.src_uri) or page.update_date
+        return markdown
+
+    def on_page_content(self, html, *, page, config, files):
+        uri = page.file.src_uri
+        if uri not in self.site.pages:
+            html, unknown = build.fill_blocks(self.site, page.url, html, self.known)
+            for name in unknown:
+                log.warning(f"{uri}: unknown block '<!-- archive:{name} -->'")
+            return html
+        rendered = build.render(self.site, uri, page.url, html, self.known)
+        page.toc.items.extend(AnchorLink(esc(title), anchor, level) for level, anchor, title in rendered.toc)
+        if not page.toc.items:
+            page.meta["hide"] = ["navigation", "toc"]
+        return rendered.html
