@@ -1,0 +1,414 @@
+"""The site's search documents: what the index holds for each article, and how a result shows it.
+
+Data flows one way: the catalogue (published articles, drafts already left out as the site
+does) → one search document and one display record per article → the index files
+(:func:`write_site_index`). Nothing here imports MkDocs; the ``archive-search`` plugin calls
+:func:`write_site_index` with the catalogue the ``archive`` plugin built.
+
+    from archive.search.documents import build_documents, write_site_index
+
+    docs = build_documents(catalogue)              # SearchDocuments: fields, display records
+    summary = write_site_index(catalogue, "site/search/index")
+
+Documents are numbered in timeline order (date, then id: ``catalogue.timeline``), so the
+ref of an article is its position, ``"0"`` being the oldest; adding newer articles leaves the
+numbers of the older ones unchanged.
+
+Fields and boosts (:data:`FIELDS`):
+
+``title``    the title and the title in the original language
+``summary``  the summary
+``body``     the Markdown body as plain text (links and markup removed, cheaply), followed
+             by every spelling of the regions, places and actors the article *mentions* by
+             name anywhere (title, summary, body, claims, publishers) without referencing
+             them (see :class:`MentionFinder`): a report that says "Kyiv" in passing is
+             found by "Kiev", "Київ" and "Киев" alike
+``names``    every name, alias and office holder, in every script, of the article's
+             regions, places (and the regions and countries containing them), actors and
+             tags: each word once (a set of names, not prose)
+``claims``   the claims' sentences and their claimants' names (in each language, once)
+``sources``  the sources' publishers
+
+Spellings are computed once per entity per build (:class:`Spellings`), never per article.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from itertools import chain
+from typing import Iterable, Optional, Sequence
+
+from ..catalogue import Catalogue
+from ..gazetteer import Gazetteer
+from ..layout import article_uri, entity_uri, url_for
+from ..model import Article
+from .builder import IndexBuilder
+from .facets import facets_json
+from .shards import write_sharded_index
+from .text import TermPipeline, tokenize
+
+__all__ = [
+    "FIELDS",
+    "MENTION_KINDS",
+    "MentionFinder",
+    "SearchDocuments",
+    "Spellings",
+    "build_documents",
+    "display_record",
+    "plain_text",
+    "write_site_index",
+]
+
+#: Indexed fields and their boosts, in the order lunr sees them.
+FIELDS: tuple = (("title", 10), ("summary", 4), ("body", 1), ("names", 5), ("claims", 2), ("sources", 1))
+
+#: Kinds of entity whose names are looked for in the text (tags are topics, not names).
+MENTION_KINDS = ("country", "region", "place", "actor")
+
+#: One-word spellings whose term is shorter than this are not looked for in running text.
+MIN_SINGLE_TERM = 3
+
+#: Kinds shown as chips on a result: the article's first regions, then its first actors.
+CHIP_KINDS = ("country", "region", "actor")
+MAX_REGION_CHIPS = 3
+MAX_CHIPS = 6
+
+# --------------------------------------------------------------------------------------------
+# Markdown to plain text, cheaply
+
+_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.M | re.S)
+_IMAGE_OR_LINK = re.compile(r"!?\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])?")
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.M)
+_TAG = re.compile(r"<[^<>\n]*>")
+_URL = re.compile(r"\b(?:https?|ftp|mailto|javascript|data):\S*", re.I)
+_ATTR_LIST = re.compile(r"\{[:#.]?[^{}\n]*\}")
+_MARKUP = re.compile(r"[*_`#>|~=\\]+")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+
+
+def plain_text(markdown: str) -> str:
+    """The words of a Markdown body: link texts kept, URLs, tags, attribute lists and markup
+    characters dropped. Cheap on purpose (a few regular expressions, each skipped when the
+    text cannot contain what it removes); the search only needs the words."""
+    text = markdown
+    if "```" in text or "~~~" in text:
+        text = _FENCE.sub(" ", text)
+    if "[" in text:
+        text = _LINK_DEFINITION.sub(" ", text)
+        text = _IMAGE_OR_LINK.sub(r" \1 ", text)
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if ":" in text:
+        text = _URL.sub(" ", text)
+    if "{" in text:
+        text = _ATTR_LIST.sub(" ", text)
+    if "&" in text:
+        text = _ENTITY.sub(" ", text)
+    return _MARKUP.sub(" ", text)
+
+
+def _nfc(text: str) -> str:
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+# --------------------------------------------------------------------------------------------
+# Entities: spellings and mentions
+
+
+class Spellings:
+    """Every spelling of an entity as one string, its names, its containing regions: each
+    computed once per build."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._text: dict[str, str] = {}
+        self._ancestors: dict[str, tuple[str, ...]] = {}
+        self._names: dict[str, str] = {}
+        self._words: dict[str, tuple[str, ...]] = {}
+
+    def text(self, entity_id: str) -> str:
+        found = self._text.get(entity_id)
+        if found is None:
+            entity = self.gazetteer.get(entity_id)
+            found = " ".join(entity.spellings()) if entity else ""
+            self._text[entity_id] = found
+        return found
+
+    def words(self, entity_id: str) -> tuple[str, ...]:
+        """The words of every spelling (as lunr splits them, lowercased), each once."""
+        found = self._words.get(entity_id)
+        if found is None:
+            found = self._words[entity_id] = tuple(dict.fromkeys(tokenize(self.text(entity_id))))
+        return found
+
+    def names(self, entity_id: str) -> str:
+        """The entity's name in each language (no aliases), as one string."""
+        found = self._names.get(entity_id)
+        if found is None:
+            entity = self.gazetteer.get(entity_id)
+            found = self._names[entity_id] = " ".join(dict.fromkeys(entity.names.values())) if entity else ""
+        return found
+
+    def ancestors(self, entity_id: str) -> tuple[str, ...]:
+        found = self._ancestors.get(entity_id)
+        if found is None:
+            found = self._ancestors[entity_id] = tuple(self.gazetteer.ancestors(entity_id))
+        return found
+
+
+class _Terms(dict):
+    """lowercased token → index term ("" for a stop word), each computed once."""
+
+    __slots__ = ("pipeline",)
+
+    def __init__(self, pipeline: TermPipeline) -> None:
+        super().__init__()
+        self.pipeline = pipeline
+
+    def __missing__(self, token: str) -> str:
+        term = self[token] = self.pipeline.process_token(token) or ""
+        return term
+
+
+class MentionFinder:
+    """Finds the entities a text names, in any of their spellings and inflections.
+
+    Text and spellings are compared as index terms (lowercased, trimmed, stemmed, Cyrillic
+    endings stripped, stop words dropped), so "Белгородской" names Belgorod. Of the spellings
+    starting with the same word the longest wins ("Bilhorod-Dnistrovskyi" is that city, not
+    Bilhorod, another name of Belgorod); a name inside another name counts ("Governor of
+    Belgorod Oblast" also names Belgorod Oblast). Aliases the gazetteer marks ambiguous are
+    not looked for, nor one-word spellings shorter than :data:`MIN_SINGLE_TERM` ("UK", "RF":
+    too many false hits).
+    Cost: a dict lookup per distinct word; the text's terms are joined and searched with
+    ``str.count`` only when a name of several words may be in it.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, pipeline: TermPipeline, kinds: Sequence[str] = MENTION_KINDS) -> None:
+        self.pipeline = pipeline
+        self._terms = _Terms(pipeline)
+        by_first: dict[str, dict[tuple, set]] = {}
+        for entity in gazetteer.entities.values():
+            if entity.kind not in kinds:
+                continue
+            ambiguous = set(entity.ambiguous_aliases)
+            for spelling in entity.spellings():
+                if spelling in ambiguous:
+                    continue
+                terms = tuple(t for t in pipeline.terms(spelling) if t)
+                if len(terms) > 1 or (terms and len(terms[0]) >= MIN_SINGLE_TERM):
+                    by_first.setdefault(terms[0], {}).setdefault(terms, set()).add(entity.id)
+        #: first term → [(terms, sorted entity ids)], longest spelling first
+        self.first: dict[str, list[tuple[tuple, tuple]]] = {
+            first: sorted(((terms, tuple(sorted(ids))) for terms, ids in options.items()), key=lambda o: (-len(o[0]), o[0]))
+            for first, options in by_first.items()
+        }
+        self._first_terms = frozenset(self.first)
+        #: first term → every entity a spelling starting with it can name
+        self._reach = {t: frozenset(i for _, ids in options for i in ids) for t, options in self.first.items()}
+
+    def find(self, text: str, known: frozenset = frozenset()) -> list[str]:
+        """Ids of the entities ``text`` names, sorted; names that can only be of ``known``
+        entities (the article's own) are not looked for."""
+        tokens = tokenize(text)
+        term = self._terms.__getitem__
+        present = set(map(term, set(tokens)))  # a dict lookup per distinct word
+        first = self.first
+        reach = self._reach
+        found: set = set()
+        joined = None
+        for start in present.intersection(self._first_terms):
+            if reach[start] <= known:
+                continue
+            options = [o for o in first[start] if len(o[0]) == 1 or present.issuperset(o[0])]
+            if not options:
+                continue
+            if len(options) == 1 and len(options[0][0]) == 1:
+                found.update(options[0][1])
+                continue
+            if joined is None:  # the text as its terms, one space apart: str.count finds a spelling
+                joined = " " + " ".join(filter(None, map(term, tokens))) + " "
+            left = joined.count(" " + start + " ")
+            for spelled, ids in options:  # longest first: "Bilhorod-Dnistrovskyi" before "Bilhorod"
+                n = left if len(spelled) == 1 else joined.count(" " + " ".join(spelled) + " ")
+                if n:
+                    found.update(ids)
+                    left -= n
+                    if left <= 0:
+                        break
+        return sorted(found)
+
+
+# --------------------------------------------------------------------------------------------
+# Documents and display records
+
+
+@dataclass
+class SearchDocuments:
+    """The documents of one build, in document-number order."""
+
+    #: Article ids; the article at position ``d`` is document ``d`` (ref ``str(d)``).
+    article_ids: list[str]
+    #: Field name → text, one dict per document.
+    fields: list[dict]
+    #: What the search page shows for each document (see :func:`display_record`).
+    display: list[dict]
+    #: Entity ids named in each document's text without being referenced (for tests and tools).
+    mentions: list[list[str]] = field(default_factory=list)
+
+    def pairs(self) -> Iterable[tuple[str, dict]]:
+        return ((str(d), doc) for d, doc in enumerate(self.fields))
+
+
+def _referenced(article: Article, spellings: Spellings) -> list[str]:
+    """The article's regions, places, their containing regions and countries, actors and tags."""
+    ids: dict[str, None] = dict.fromkeys((*article.regions, *article.places))
+    for entity_id in (*article.places, *article.regions):
+        for parent in spellings.ancestors(entity_id):
+            ids[parent] = None
+    ids.update(dict.fromkeys((*article.actors, *article.tags)))
+    return list(ids)
+
+
+def article_document(article: Article, spellings: Spellings, mentions: Optional[MentionFinder] = None) -> tuple[dict, list[str]]:
+    """The indexed fields of one article, and the ids of the entities it mentions."""
+    text = spellings.text
+    referenced = _referenced(article, spellings)
+    body = plain_text(article.body)
+    title = article.title if not article.title_original else f"{article.title} {article.title_original}"
+    summary = article.summary or ""
+    claimed = " ".join(c.claim for c in article.claims)
+    publishers = " ".join(s.publisher for s in article.sources)
+    mentioned: list[str] = []
+    if mentions is not None:
+        own = frozenset(referenced)
+        mentioned = [i for i in mentions.find(f"{title}\n{summary}\n{body}\n{claimed}\n{publishers}", own) if i not in own]
+        if mentioned:
+            body = body + " " + " ".join(text(i) for i in mentioned)
+    claimants = dict.fromkeys(c.claimant for c in article.claims)
+    claims = f"{claimed} {' '.join(spellings.names(i) for i in claimants)}" if claimants else ""
+    doc = {
+        "title": _nfc(title),
+        "summary": _nfc(summary),
+        "body": _nfc(body),
+        "names": " ".join(dict.fromkeys(chain.from_iterable(map(spellings.words, referenced)))),
+        "claims": _nfc(claims),
+        "sources": _nfc(publishers),
+    }
+    return doc, mentioned
+
+
+def display_record(article: Article, catalogue: Catalogue, directory_urls: bool = True, memo: Optional[dict] = None) -> dict:
+    """What a result shows: ``t`` title, ``d`` ISO date, ``u`` URL of the article page from the
+    site root, ``s`` summary, ``v`` verification status, ``c`` chips ``[kind, name, url]`` of the
+    article's first regions, then actors (at most :data:`MAX_CHIPS`; ``url`` is ``""`` for an
+    entity without a page). Keys sorted; plain data, never HTML: the page puts every value in
+    the DOM as text. ``memo``: a dict kept across the articles of one build (each chip is
+    made once)."""
+    gazetteer = catalogue.gazetteer
+    memo = {} if memo is None else memo
+    regions = [i for i in article.regions if gazetteer.kind_of(i) in CHIP_KINDS][:MAX_REGION_CHIPS]
+    actors = [i for i in article.actors if gazetteer.kind_of(i) in CHIP_KINDS][: MAX_CHIPS - len(regions)]
+    chips = []
+    for entity_id in (*regions, *actors):
+        chip = memo.get(entity_id)
+        if chip is None:
+            entity = gazetteer[entity_id]
+            url = url_for(entity_uri(entity.kind, entity_id), directory_urls) if catalogue.has_page(entity_id) else ""
+            chip = memo[entity_id] = [entity.kind, entity.name, url]
+        chips.append(chip)
+    return {
+        "c": chips,
+        "d": article.date.isoformat(),
+        "s": article.summary or "",
+        "t": article.title,
+        "u": url_for(article_uri(article.id), directory_urls),
+        "v": article.verification.status,
+    }
+
+
+def build_documents(
+    catalogue: Catalogue,
+    *,
+    directory_urls: bool = True,
+    pipeline: Optional[TermPipeline] = None,
+    mentions: bool = True,
+) -> SearchDocuments:
+    """Search documents and display records of every published article, in timeline order.
+
+    ``pipeline``: the index's term pipeline (share it with the index builder and across
+    ``mkdocs serve`` rebuilds to keep its stem cache); ``mentions``: look for entity names in
+    the text (see :class:`MentionFinder`).
+    """
+    pipeline = pipeline or TermPipeline(cyrillic=True)
+    spellings = Spellings(catalogue.gazetteer)
+    finder = MentionFinder(catalogue.gazetteer, pipeline) if mentions else None
+    ids = list(catalogue.timeline)
+    fields, display, found, chips = [], [], [], {}
+    for article_id in ids:
+        article = catalogue.articles[article_id]
+        doc, mentioned = article_document(article, spellings, finder)
+        fields.append(doc)
+        found.append(mentioned)
+        display.append(display_record(article, catalogue, directory_urls, chips))
+    return SearchDocuments(article_ids=ids, fields=fields, display=display, mentions=found)
+
+
+# --------------------------------------------------------------------------------------------
+# The whole index of a site
+
+
+def write_site_index(
+    catalogue: Catalogue,
+    out_dir,
+    *,
+    directory_urls: bool = True,
+    pipeline: Optional[TermPipeline] = None,
+    records_per_file: int = 10,
+    shard_gzip_bytes: int = 40_000,
+    mentions: bool = True,
+) -> dict:
+    """Build the search index of ``catalogue`` and write it into ``out_dir``.
+
+    Files (all deterministic: the same catalogue gives the same bytes)::
+
+        manifest.json, shards/, terms/     the term-sharded lunr index (see archive.search.shards)
+        docdata/display/<n>.json           display records, ``records_per_file`` per file
+        facets.json                        facet values, counts and documents (archive.search.facets)
+
+    Returns a summary: ``documents``, ``terms``, ``files`` (relative path → bytes) and the
+    manifest's ``version``.
+    """
+    pipeline = pipeline or TermPipeline(cyrillic=True)
+    if not pipeline.cyrillic:
+        raise ValueError("the site's index needs a TermPipeline(cyrillic=True): Cyrillic words must be found")
+    paused = gc.isenabled()
+    gc.disable()  # millions of small objects that never form cycles: no collections meanwhile
+    try:
+        return _write_site_index(catalogue, str(out_dir), directory_urls, pipeline, records_per_file, shard_gzip_bytes, mentions)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _write_site_index(catalogue, out_dir, directory_urls, pipeline, records_per_file, shard_gzip_bytes, mentions) -> dict:
+    docs = build_documents(catalogue, directory_urls=directory_urls, pipeline=pipeline, mentions=mentions)
+    builder = IndexBuilder(FIELDS, pipeline=pipeline)
+    builder.add_many(docs.pairs())
+    index = builder.build()
+    manifest = write_sharded_index(
+        index, str(out_dir), doc_data={"display": docs.display}, docs_per_data_file=records_per_file,
+        target_shard_gzip_bytes=shard_gzip_bytes,
+    )
+    data = facets_json(catalogue, docs.article_ids, index_version=manifest["version"])
+    with open(os.path.join(str(out_dir), "facets.json"), "wb") as fh:
+        fh.write(data)
+    files = dict(manifest["files"])
+    files["facets.json"] = len(data)
+    return {"documents": index.document_count, "terms": len(index.terms), "version": manifest["version"], "files": files}

@@ -1,0 +1,80 @@
+"""The ``archive-search`` MkDocs plugin: the archive's own search page and its prebuilt index.
+
+Thin on purpose: the index is built by :func:`archive.search.documents.write_site_index` from the
+catalogue the ``archive`` plugin already loaded (``config.plugins["archive"].site.ctx.catalogue``;
+no file is read twice), and the page is a template (``plugins/templates/search.html``).
+Material's own search plugin stays off; the header's box (``partials/archive-search.html``) is a
+plain GET form to the page with ``?q=``.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from archive.layout import url_for
+from archive.search import TermPipeline, asset_path
+from archive.search.documents import write_site_index
+
+log = get_plugin_logger(__name__)
+
+#: The search page and where its files go, from the site root.
+PAGE_URI = "search/index.md"
+INDEX_DIR = "search/index"
+ASSET_DIR = "assets/search"
+#: Browser files shipped with archive.search (lunr.min.js is lunr 2.3.9, vendored: no npm at build time).
+ASSETS = ("lunr.min.js", "shard-loader.js", "search-engine.js", "search-worker.js", "search-ui.js", "search.css")
+
+PAGE_MARKDOWN = "---\ntitle: Search\ntemplate: search.html\nhide:\n  - navigation\n  - toc\n---\n"
+
+
+class SearchConfig(base.Config):
+    results_per_page = c.Type(int, default=10)
+    """How many results the search page shows at first, and adds with each "More results"."""
+    records_per_file = c.Type(int, default=10)
+    """How many articles' result records (title, date, summary, chips) one file of ``search/index/docdata/`` holds: the page fetches only the files of the results it shows."""
+    shard_kb = c.Type(int, default=40)
+    """About how many kilobytes (gzip) one shard of the index holds; a query fetches one shard per word."""
+    mentions = c.Type(bool, default=True)
+    """Also index every spelling of the places, regions and actors an article names in its text without listing them ("Kyiv" in passing is then found by "Київ"); costs about a third of a millisecond per article."""
+
+
+class ArchiveSearchPlugin(BasePlugin[SearchConfig]):
+    def on_startup(self, *, command, dirty) -> None:
+        # Defining on_startup keeps this instance, and the stem cache, across `mkdocs serve` rebuilds.
+        self.pipeline = TermPipeline(cyrillic=True)
+
+    def on_config(self, config):
+        if "archive" not in config.plugins:
+            raise PluginError("archive-search reads the archive the 'archive' plugin loads: add '- archive' to plugins")
+        self.pipeline = getattr(self, "pipeline", None) or TermPipeline(cyrillic=True)
+        config.extra_css.append(f"{ASSET_DIR}/search.css")
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        files.append(File.generated(config, PAGE_URI, content=PAGE_MARKDOWN, inclusion=InclusionLevel.NOT_IN_NAV))
+        for name in ASSETS:
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=asset_path(name)))
+        return files
+
+    def on_env(self, env, *, config, files):
+        env.globals["archive_search_url"] = url_for(PAGE_URI, config.use_directory_urls)
+        env.globals["archive_search_per_page"] = max(1, self.config.results_per_page)
+        return env
+
+    def on_post_build(self, *, config) -> None:
+        started = time.process_time()
+        catalogue = config.plugins["archive"].site.ctx.catalogue
+        summary = write_site_index(
+            catalogue, Path(config.site_dir) / INDEX_DIR, directory_urls=config.use_directory_urls,
+            pipeline=self.pipeline, records_per_file=max(1, self.config.records_per_file),
+            shard_gzip_bytes=max(1, self.config.shard_kb) * 1000, mentions=self.config.mentions,
+        )
+        log.info(f"search index: {summary['documents']} articles, {summary['terms']} terms, {len(summary['files'])} files "
+                 f"in {time.process_time() - started:.2f} s CPU")
