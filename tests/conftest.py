@@ -27,3 +27,7 @@ def sample_copy(tmp_path: Path) -> Path:
     shutil.copytree(SAMPLE / "gazetteer", target / "gazetteer")
     shutil.copytree(SAMPLE / "articles", target / "articles")
     return target
+
+
+# Chromium, pages and screenshots for the browser tests of every folder.
+from browserkit import chromium, open_page, screenshot  # noqa: E402,F401

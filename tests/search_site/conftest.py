@@ -15,9 +15,8 @@ _HERE = Path(__file__).resolve().parent
 if str(_HERE) not in sys.path:
     sys.path.insert(0, str(_HERE))
 
-from searchsite import (  # noqa: E402
-    CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, StaticServer, build_sample, build_search_fixture,
-)
+from browserkit import StaticServer  # noqa: E402
+from searchsite import build_sample, build_search_fixture  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -46,52 +45,3 @@ def search_server(sample_search_site):
     server = StaticServer(holder, "archive/")
     yield server
     server.close()
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (the browser tests must not skip)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def open_page(chromium):
-    """``open_page(url, width=1280, dark=False, workers=True)``: a fresh page in its own context."""
-    contexts = []
-
-    def opener(url: str, *, width: int = 1280, height: int = 900, dark: bool = False, workers: bool = True):
-        context = chromium.new_context(viewport={"width": width, "height": height},
-                                       color_scheme="dark" if dark else "light")
-        contexts.append(context)
-        if not workers:
-            context.add_init_script("delete window.Worker")
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.js_errors = errors
-        page.goto(url)
-        return page
-
-    yield opener
-    for context in contexts:
-        context.close()
-
-
-@pytest.fixture
-def screenshot():
-    """``screenshot(page, name)``: saved as test-artifacts/screenshots/<name>.png (git-ignored)."""
-
-    def save(page, name: str, *, full_page: bool = False) -> Path:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        path = SCREENSHOTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=full_page)
-        return path
-
-    return save
-

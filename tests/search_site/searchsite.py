@@ -4,14 +4,10 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -23,10 +19,6 @@ for folder in (HERE, HERE.parent / "site", HERE.parent / "search"):
 
 from sitebuild import REPO, SAMPLE, build_fixture, copy_fixture, mkdocs_build  # noqa: E402
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 HOSTILE = REPO / "tests" / "fixtures" / "hostile"
 ENGINE_HARNESS = HERE / "engine_harness.js"
 PLUGINS = ["archive", "archive-search"]
@@ -59,23 +51,3 @@ def run_engine(jobs: list) -> list:
     if proc.returncode != 0:
         pytest.fail(f"engine harness failed ({proc.returncode}):\n{proc.stderr}")
     return json.loads(proc.stdout)
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-class StaticServer:
-    """A folder served by http.server on a free port of 127.0.0.1, in a thread; ``url`` ends in /."""
-
-    def __init__(self, root: Path, prefix: str = "") -> None:
-        handler = functools.partial(_QuietHandler, directory=str(root))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/{prefix}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()

@@ -11,7 +11,8 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from searchsite import SAMPLE, StaticServer, build_search_fixture
+from browserkit import StaticServer
+from searchsite import SAMPLE, build_search_fixture
 
 from archive.catalogue import build_catalogue
 from archive.layout import article_uri, url_for
