@@ -87,6 +87,10 @@ class RecordReader:
         #: Drafts: a missing required field is a warning, not an error.
         self.lenient = lenient
         self.error_count = 0
+        #: Accepted values of repeating kinds, shared by every reader with this gazetteer and day.
+        self.accepted = _ACCEPTED.setdefault((id(resolver), today), {})
+        if len(self.accepted) > _MEMO_LIMIT:
+            self.accepted.clear()
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -177,15 +181,13 @@ class RecordReader:
         type that was accepted once is accepted again from a memo, without re-checking.
         """
         if type(kind) in _MEMO_KINDS and type(raw) is str:
-            key = (id(kind), raw, id(self.resolver), self.today)
-            memo = _ACCEPTED.get(key)
+            key = (id(kind), raw)
+            memo = self.accepted.get(key)
             if memo is not None:
                 return True, memo
             ok, converted = _DISPATCH[type(kind)](self, kind, raw, path)
             if ok:
-                if len(_ACCEPTED) > _MEMO_LIMIT:
-                    _ACCEPTED.clear()
-                _ACCEPTED[key] = converted
+                self.accepted[key] = converted
             return ok, converted
         return _DISPATCH[type(kind)](self, kind, raw, path)
 
@@ -308,6 +310,14 @@ class RecordReader:
         if len(raw) > kind.max_items:
             self.error(path, f"has {len(raw)} items; the limit is {kind.max_items}")
             return False, None
+        item_kind = kind.item
+        if type(item_kind) in _MEMO_KINDS:
+            # The common case, a list of ids already seen in other articles: no call per item.
+            accepted = self.accepted
+            key_id = id(item_kind)
+            known = [accepted.get((key_id, item)) if type(item) is str else None for item in raw]
+            if None not in known and (not kind.unique or len(set(known)) == len(known)):
+                return True, known
         items = []
         seen: set[Any] = set()
         for index, item in enumerate(raw):
@@ -370,7 +380,7 @@ _DISPATCH = {
 #: gazetteer and the day (converted values of these types are immutable).
 _MEMO_KINDS = frozenset({spec.Ref, spec.Choice, spec.FullDate, spec.FuzzyDate, spec.Url})
 _MEMO_LIMIT = 200_000
-_ACCEPTED: dict[tuple, Any] = {}
+_ACCEPTED: dict[tuple, dict[tuple, Any]] = {}
 
 _FIELD_TABLES: dict[int, tuple[dict[str, spec.Field], tuple[spec.Field, ...]]] = {}
 
