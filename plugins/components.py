@@ -6,7 +6,7 @@ Each function returns escaped HTML built from catalogue records; see :mod:`plugi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from archive import layout
 from archive.catalogue import Catalogue, ClaimEntry
@@ -68,13 +68,18 @@ def status_anchor(family: str, status: str) -> str:
     return f"{family}-status-{status}"
 
 
-def badge(ctx: SiteContext, links: Links, family: str, status: str) -> str:
-    """A coloured status label; its title gives the definition, its link the methodology."""
-    key = ("badge", links.prefix, family, status)
+def _cached(ctx: SiteContext, key: tuple, make: Callable[[], str]) -> str:
+    """The snippet for ``key``, made once per build: the same chip or badge recurs on thousands
+    of pages, and pages at one folder depth share their relative links (``links.prefix``)."""
     found = ctx.memo.get(key)
     if found is None:
-        found = ctx.memo[key] = _badge(ctx, links, family, status)
+        found = ctx.memo[key] = make()
     return found
+
+
+def badge(ctx: SiteContext, links: Links, family: str, status: str) -> str:
+    """A coloured status label; its title gives the definition, its link the methodology."""
+    return _cached(ctx, ("badge", links.prefix, family, status), lambda: _badge(ctx, links, family, status))
 
 
 def _badge(ctx: SiteContext, links: Links, family: str, status: str) -> str:
@@ -89,11 +94,7 @@ def _badge(ctx: SiteContext, links: Links, family: str, status: str) -> str:
 
 def entity_link(ctx: SiteContext, links: Links, entity_id: str, *, chip: bool = True, text: Optional[str] = None) -> str:
     """The entity's name, linked to its page (a chip by default); plain text if it has no page."""
-    key = ("entity", links.prefix, entity_id, chip, text)
-    found = ctx.memo.get(key)
-    if found is None:
-        found = ctx.memo[key] = _entity_link(ctx, links, entity_id, chip, text)
-    return found
+    return _cached(ctx, ("entity", links.prefix, entity_id, chip, text), lambda: _entity_link(ctx, links, entity_id, chip, text))
 
 
 def _entity_link(ctx: SiteContext, links: Links, entity_id: str, chip: bool, text: Optional[str]) -> str:
@@ -117,11 +118,7 @@ def article_link(ctx: SiteContext, links: Links, article_id: str, fragment: str 
 
 def article_item(ctx: SiteContext, links: Links, article_id: str, *, summary: bool = False) -> str:
     """One line of an article list: date, linked title, status; optionally the summary."""
-    key = ("item", links.prefix, article_id, summary)
-    found = ctx.memo.get(key)
-    if found is None:
-        found = ctx.memo[key] = _article_item(ctx, links, article_id, summary)
-    return found
+    return _cached(ctx, ("item", links.prefix, article_id, summary), lambda: _article_item(ctx, links, article_id, summary))
 
 
 def _article_item(ctx: SiteContext, links: Links, article_id: str, summary: bool) -> str:
