@@ -34,7 +34,6 @@ Writes benchmarks/out/search-bench.json (git-ignored). Needs node and ``npm ci``
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import shutil
@@ -52,6 +51,7 @@ sys.path.insert(0, str(REPO))
 
 from build_bench import measure, write_configs  # noqa: E402
 from generate import generate_archive  # noqa: E402
+from search_index_bench import gz, kb, pct  # noqa: E402 - the same measures as the index benchmark
 
 from archive.catalogue import build_catalogue  # noqa: E402
 from archive.loader import load_archive  # noqa: E402
@@ -69,24 +69,6 @@ QUERIES = [
     "Kyiv", "Kiev", "Київ", "Belgorod", "Белгородской", "Bilhorod", "Wagner", "Пригожин",
     "title:footage", "+drone +strike", "strike -missile", "belg*", "kursk~1",
 ]
-
-
-def gz(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6, mtime=0))
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    if not values:
-        return 0.0
-    k = (len(values) - 1) * p / 100
-    lo = int(k)
-    hi = min(lo + 1, len(values) - 1)
-    return values[lo] + (values[hi] - values[lo]) * (k - lo)
-
-
-def kb(n: float) -> str:
-    return f"{n / 1024:,.1f} KB"
 
 
 def node(script: Path, jobs: list, heap_mb: int = 8192) -> list:
