@@ -11,7 +11,7 @@ import sys
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 import click
 
@@ -57,11 +57,18 @@ def _targets(paths: tuple[str, ...]) -> dict[Path, Optional[list[Path]]]:
     return grouped
 
 
-def run_check(paths: tuple[str, ...]) -> tuple[ProblemLog, int]:
-    """Validate every target; returns the problems and the number of article files checked."""
+def run_check(
+    paths: tuple[str, ...], narrow: Optional[Callable[[Path, Optional[list[Path]]], Optional[list[Path]]]] = None
+) -> tuple[ProblemLog, int]:
+    """Validate every target; returns the problems and the number of article files checked.
+
+    ``narrow(root, only)`` may choose fewer article files of an archive (``None``: all of them).
+    """
     log = ProblemLog()
     checked = 0
     for root, only in _targets(paths).items():
+        if narrow is not None:
+            only = narrow(root, only)
         archive = load_archive(root, only=only, keep_articles=False)
         log.extend(archive.log.problems)
         checked += archive.files_checked
@@ -155,24 +162,21 @@ def run_changed_check(paths: tuple[str, ...], ref: str) -> tuple[ProblemLog, int
         changed = changed_files(ref, Path.cwd())
     except GitError as exc:
         raise click.UsageError(str(exc)) from None
-    log = ProblemLog()
-    checked = 0
-    for root, only in _targets(paths).items():
+
+    def changed_articles(root: Path, only: Optional[list[Path]]) -> Optional[list[Path]]:
         gazetteer_dir = (root / GAZETTEER_DIR).resolve()
         articles_dir = (root / ARTICLES_DIR).resolve()
         if any(gazetteer_dir in f.parents for f in changed):
             click.echo(f"the gazetteer changed since {ref}: checking every article of {shown_path(root)}", err=True)
-            selected = only
-        else:
-            in_scope = set(only) if only is not None else None
-            selected = [f for f in changed if f.suffix == ".md" and articles_dir in f.parents
-                        and (in_scope is None or f in in_scope)]
-            noun = "article" if len(selected) == 1 else "articles"
-            click.echo(f"{len(selected)} {noun} of {shown_path(root)} changed since {ref}", err=True)
-        archive = load_archive(root, only=selected, keep_articles=False)
-        log.extend(archive.log.problems)
-        checked += archive.files_checked
-    return log, checked
+            return only
+        in_scope = set(only) if only is not None else None
+        selected = [f for f in changed if f.suffix == ".md" and articles_dir in f.parents
+                    and (in_scope is None or f in in_scope)]
+        noun = "article" if len(selected) == 1 else "articles"
+        click.echo(f"{len(selected)} {noun} of {shown_path(root)} changed since {ref}", err=True)
+        return selected
+
+    return run_check(paths, changed_articles)
 
 
 class _Day(click.ParamType):
