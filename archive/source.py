@@ -71,9 +71,12 @@ def read_text(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> str:
                 f"the file is {size / 1024 / 1024:.1f} MiB; the limit is {max_bytes // 1024} KiB",
                 hint="an article holds a summary and structured data, not the full report",
             )
-        raw = os.read(descriptor, max_bytes + 1)
+        raw = _read_to_end(descriptor, size, max_bytes)
     finally:
         os.close(descriptor)
+    if len(raw) > max_bytes:  # the file grew after it was measured
+        raise SourceError(f"the file is larger than the limit of {max_bytes // 1024} KiB",
+                          hint="an article holds a summary and structured data, not the full report")
     if not raw or raw.isspace():
         raise SourceError("the file is empty", hint="an article starts with front matter between two '---' lines")
     if b"\x00" in raw:
@@ -92,6 +95,25 @@ def read_text(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+def _read_to_end(descriptor: int, size: int, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes, in one read when the file is as large as ``fstat`` said.
+
+    Asking ``os.read`` for the limit instead would allocate a 1 MiB buffer for every file,
+    which costs more than reading a 5 KB article (about 30 µs against 5).
+    """
+    raw = os.read(descriptor, size + 1)
+    if len(raw) == size:
+        return raw
+    parts, total = [raw], len(raw)  # a short read, or the file changed: read on, within the limit
+    while total <= max_bytes:
+        chunk = os.read(descriptor, min(65536, max_bytes + 1 - total))
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+    return b"".join(parts)
 
 
 def _position_of(raw: bytes, offset: int) -> tuple[int, int]:
