@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .articles import ArticleResult, read_article
+from .articles import ArticleResult, article_id_for, read_article
 from .gazetteer import Gazetteer, find_gazetteer_files, load_gazetteer
 from .model import Article
 from .problems import Problem, ProblemLog, Severity
@@ -75,15 +75,25 @@ def find_root(path: Path) -> Path:
 
 
 def article_files(root: Path) -> list[Path]:
-    """Every ``*.md`` under ``articles/``, in a stable order (sorted as strings: fast)."""
+    """Every ``*.md`` under ``articles/``, in a stable order."""
+    return [Path(p) for p in article_paths(root)]
+
+
+def article_paths(root: Path) -> list[str]:
+    """Every ``*.md`` under ``articles/`` as strings, sorted.
+
+    Strings, not ``Path`` objects: making 10,000 of those, and sending them to worker
+    processes, costs more than a tenth of a second.
+    """
     found: list[str] = []
-    for folder, subfolders, names in os.walk(root / ARTICLES_DIR):
+    for folder, subfolders, names in os.walk(os.path.join(root, ARTICLES_DIR)):
         subfolders.sort()
         found.extend(os.path.join(folder, n) for n in names if n.endswith(".md"))
-    return [Path(p) for p in sorted(found)]
+    found.sort()
+    return found
 
 
-def shown_path(file: Path, cwd: Optional[str] = None) -> str:
+def shown_path(file: str | os.PathLike, cwd: Optional[str] = None) -> str:
     """The path as the user knows it: relative to the working directory when inside it.
 
     Pass ``cwd`` when showing many paths: asking the system for it once per file is a cost
@@ -124,8 +134,8 @@ def load_archive(
     gazetteer = load_gazetteer(gazetteer_files, log, today=today)
     gazetteer_stamp = tuple(_stamp(f) for f in gazetteer_files)
 
-    all_files = article_files(root)
-    selected = all_files if only is None else sorted({Path(p).resolve() for p in only})
+    all_files = article_paths(root)
+    selected = all_files if only is None else sorted({str(Path(p).resolve()) for p in only})
     if cache is None and len(selected) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
         results = _read_in_parallel(selected, gazetteer, today, log, keep_articles)
     else:
@@ -147,7 +157,7 @@ _worker_context: tuple = ()
 
 
 def _read_in_parallel(
-    files: list[Path], gazetteer: Gazetteer, today: date, log: ProblemLog, keep_articles: bool
+    files: list[str], gazetteer: Gazetteer, today: date, log: ProblemLog, keep_articles: bool
 ) -> list[ArticleResult]:
     """Read ``files`` in worker processes (forked, so the gazetteer is shared, not sent)."""
     global _worker_context
@@ -171,7 +181,7 @@ def _read_in_parallel(
     return results
 
 
-def _read_chunk(files: list[Path]) -> tuple[list[ArticleResult], list[Problem]]:
+def _read_chunk(files: list[str]) -> tuple[list[ArticleResult], list[Problem]]:
     gazetteer, today, keep_articles = _worker_context
     log = ProblemLog()
     results = []
@@ -190,13 +200,13 @@ def _read_chunk(files: list[Path]) -> tuple[list[ArticleResult], list[Problem]]:
     return results, log.problems
 
 
-def _stamp(file: Path) -> tuple[int, int]:
-    stat = file.stat()
+def _stamp(file: str | os.PathLike) -> tuple[int, int]:
+    stat = os.stat(file)
     return stat.st_mtime_ns, stat.st_size
 
 
 def _read_cached(
-    file: Path, gazetteer: Gazetteer, gazetteer_stamp: tuple, today: date, log: ProblemLog, cache: Optional[ArticleCache]
+    file: str, gazetteer: Gazetteer, gazetteer_stamp: tuple, today: date, log: ProblemLog, cache: Optional[ArticleCache]
 ) -> ArticleResult:
     shown = shown_path(file)
     if cache is None:
@@ -214,17 +224,17 @@ def _read_cached(
     return result
 
 
-def _check_unique_ids(all_files: list[Path], selected: list[Path], log: ProblemLog) -> None:
+def _check_unique_ids(all_files: list[str], selected: list[str], log: ProblemLog) -> None:
     """An article's id is its file name: two files with one name in different folders collide."""
-    by_id: dict[str, list[Path]] = defaultdict(list)
+    by_id: dict[str, list[str]] = defaultdict(list)
     for file in all_files:
-        by_id[file.stem].append(file)
+        by_id[article_id_for(file)].append(file)
     selected_set = set(selected)
     for article_id, files in by_id.items():
         if len(files) < 2:
             continue
         for file in files:
-            if file.resolve() not in selected_set and file not in selected_set:
+            if str(Path(file).resolve()) not in selected_set and file not in selected_set:
                 continue
             others = ", ".join(shown_path(f) for f in files if f != file)
             log.add(shown_path(file), 1, 1, Severity.ERROR, "", f"the article id '{article_id}' is also used by {others}",
@@ -232,14 +242,14 @@ def _check_unique_ids(all_files: list[Path], selected: list[Path], log: ProblemL
 
 
 def _resolve_external_claims(
-    results: list[ArticleResult], all_files: list[Path], gazetteer: Gazetteer, today: date
+    results: list[ArticleResult], all_files: list[str], gazetteer: Gazetteer, today: date
 ) -> list[Problem]:
     """``article-id#claim-id`` references must name an existing article and claim."""
     wanted = [ref for r in results for ref in r.external_claim_refs]
     if not wanted:
         return []
     loaded = {r.article_id: r for r in results}
-    files_by_id = {f.stem: f for f in all_files}
+    files_by_id = {article_id_for(f): f for f in all_files}
     problems: list[Problem] = []
     for ref in wanted:
         target = loaded.get(ref.article_id)

@@ -4,6 +4,9 @@
 describes them. Every problem goes to the log with the file, line, column and key path; a
 field with a bad value is left out, and a record missing a required field is not built, but
 the walk always goes on, so all of a file's problems are reported in one run.
+
+Articles that are plainly valid (most of them) are built by the faster acceptors of
+``archive.accept`` instead; this reader is the judge of everything they reject.
 """
 
 from __future__ import annotations
@@ -87,10 +90,6 @@ class RecordReader:
         #: Drafts: a missing required field is a warning, not an error.
         self.lenient = lenient
         self.error_count = 0
-        #: Accepted values of repeating kinds, shared by every reader with this gazetteer and day.
-        self.accepted = _ACCEPTED.setdefault((id(resolver), today), {})
-        if len(self.accepted) > _MEMO_LIMIT:
-            self.accepted.clear()
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -175,20 +174,7 @@ class RecordReader:
     # -- values ------------------------------------------------------------------------------
 
     def value(self, kind: Any, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
-        """Check ``raw`` against a field type; returns (ok, converted value).
-
-        Ids, statuses, dates and URLs repeat across thousands of articles; a value of such a
-        type that was accepted once is accepted again from a memo, without re-checking.
-        """
-        if type(kind) in _MEMO_KINDS and type(raw) is str:
-            key = (id(kind), raw)
-            memo = self.accepted.get(key)
-            if memo is not None:
-                return True, memo
-            ok, converted = _DISPATCH[type(kind)](self, kind, raw, path)
-            if ok:
-                self.accepted[key] = converted
-            return ok, converted
+        """Check ``raw`` against a field type; returns (ok, converted value)."""
         return _DISPATCH[type(kind)](self, kind, raw, path)
 
     def _text(self, kind: spec.Text, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
@@ -212,7 +198,7 @@ class RecordReader:
         return True, text
 
     def _fulldate(self, kind: spec.FullDate, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
-        day = _as_day(raw)
+        day = as_day(raw)
         if day is None:
             self.error(path, _date_problem(raw), "write a full date as YYYY-MM-DD, e.g. 2024-03-12")
             return False, None
@@ -310,14 +296,6 @@ class RecordReader:
         if len(raw) > kind.max_items:
             self.error(path, f"has {len(raw)} items; the limit is {kind.max_items}")
             return False, None
-        item_kind = kind.item
-        if type(item_kind) in _MEMO_KINDS:
-            # The common case, a list of ids already seen in other articles: no call per item.
-            accepted = self.accepted
-            key_id = id(item_kind)
-            known = [accepted.get((key_id, item)) if type(item) is str else None for item in raw]
-            if None not in known and (not kind.unique or len(set(known)) == len(known)):
-                return True, known
         items = []
         seen: set[Any] = set()
         for index, item in enumerate(raw):
@@ -375,13 +353,6 @@ _DISPATCH = {
     spec.Nested: RecordReader._nested,
 }
 
-
-#: Types whose accepted values are memoised: their result depends only on the value, the
-#: gazetteer and the day (converted values of these types are immutable).
-_MEMO_KINDS = frozenset({spec.Ref, spec.Choice, spec.FullDate, spec.FuzzyDate, spec.Url})
-_MEMO_LIMIT = 200_000
-_ACCEPTED: dict[tuple, dict[tuple, Any]] = {}
-
 _FIELD_TABLES: dict[int, tuple[dict[str, spec.Field], tuple[spec.Field, ...]]] = {}
 
 
@@ -416,7 +387,8 @@ def url_problem(url: str) -> str:
     return f"'{url[:60]}' is not an http(s) link ({scheme or 'no scheme'})"
 
 
-def _as_day(raw: Any) -> Optional[date]:
+def as_day(raw: Any) -> Optional[date]:
+    """A calendar day from a date or a ``YYYY-MM-DD`` string; ``None`` for anything else."""
     if isinstance(raw, datetime):
         return None
     if isinstance(raw, date):
