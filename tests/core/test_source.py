@@ -115,6 +115,9 @@ def test_a_syntax_error_names_its_line() -> None:
     [
         "a: &x 1\nb: *x\n",  # aliases
         "a: 1\na: 2\n",  # duplicate keys
+        "a: 1\nb: {c: 2, c: 3}\n",  # ... in a nested mapping
+        "claims:\n  - status: false\n    note: x\n    status: true\n",  # ... in a list item
+        "a: 'x\": y'\nb: 1\nb: 2\n",  # ... next to a text that holds '":'
         "a:\n\t- x\n",  # tabs
         "a: '007'\n",  # a quoted value that looks like a number
         "a: 007\n",  # a plain one the two parsers read differently
