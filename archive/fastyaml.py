@@ -32,6 +32,8 @@ _RESERVED = re.compile(r"[&*!?%@`]")
 _TOKEN_START = frozenset(" \n[{,")
 #: JSON strings that might have been unquoted non-text scalars: checked one by one.
 _MAYBE_NOT_TEXT = re.compile(r'"([-+.0-9~][^"]*|[tT]rue|TRUE|[fF]alse|FALSE|[nN]ull|NULL)"')
+#: A quick first look for the same, which passes over dates (most front matter has no other).
+_ANY_MAYBE_NOT_TEXT = re.compile(r'"(?:[-+.~]|[0-9](?![0-9]{3}-[0-9]{2}-[0-9]{2}")|[tTfFnN](?:rue|RUE|alse|ALSE|ull|ULL)")')
 
 
 def _decode_without_duplicate_keys(emitted_json: str) -> Any:
@@ -62,6 +64,8 @@ def _texts_are_unambiguous(emitted_json: str) -> bool:
     in front matter, so when one appears the positioned loader decides. Dates (``2024-03-12``)
     are text under YAML 1.2 and pass.
     """
+    if _ANY_MAYBE_NOT_TEXT.search(emitted_json) is None:
+        return True
     for match in _MAYBE_NOT_TEXT.finditer(emitted_json):
         if not isinstance(resolve_plain(match.group(1)), str):
             return False

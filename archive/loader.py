@@ -167,7 +167,7 @@ def _read_in_parallel(
         return [read_article(f, shown_path(f), gazetteer, today, log) for f in files]
     _worker_context = (gazetteer, today, keep_articles)
     processes = min(os.cpu_count() or 1, 8)
-    size = max(50, len(files) // (processes * 4))
+    size = max(50, len(files) // (processes * 16))  # small chunks: no worker waits long for the last
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     try:
         with context.Pool(processes) as pool:
