@@ -140,3 +140,15 @@ def test_the_fast_loader_agrees_with_the_positioned_loader_on_the_sample(repo_ro
             fast_files += 1
             assert fast == parse_yaml(front.yaml_text).data, file.name
     assert fast_files >= len(files) * 0.8
+
+
+def test_the_fast_loader_reads_a_good_text_alike_after_a_broken_one() -> None:
+    good = "title: x\nregions: [ru-bel, ua-30]\nclaims:\n  - {claimant: ru-mod, status: false}\n"
+    first = fast_load(good)
+    assert fast_load("a: [1, 2\nb: {c\n") is None
+    assert fast_load(good) == first == parse_yaml(good).data
+
+
+def test_the_fast_loader_reads_front_matter_larger_than_its_buffer() -> None:
+    text = "".join(f"key{i}: '{'word ' * 40}'\n" for i in range(2_000))  # about 460 KB of JSON
+    assert fast_load(text) == parse_yaml(text).data
