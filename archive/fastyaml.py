@@ -73,23 +73,30 @@ def _texts_are_unambiguous(emitted_json: str) -> bool:
     return True
 
 
-class _QuietStderr:
+class quiet_stderr:
     """rapidyaml prints parse errors to the C stderr; the positioned loader reports them instead.
 
-    The two descriptors are opened once: swapping them costs two system calls per file.
+    Swapping the descriptor costs two system calls; a caller that reads many files wraps the
+    whole batch once, and the swap around each file then does nothing (the depth is counted).
     """
 
-    saved: Optional[int] = None
     null: Optional[int] = None
+    saved = -1
+    depth = 0
 
     def __enter__(self) -> None:
-        if _QuietStderr.saved is None:
-            _QuietStderr.saved = os.dup(2)
-            _QuietStderr.null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(_QuietStderr.null, 2)
+        if quiet_stderr.depth == 0:
+            if quiet_stderr.null is None:
+                quiet_stderr.null = os.open(os.devnull, os.O_WRONLY)
+            quiet_stderr.saved = os.dup(2)
+            os.dup2(quiet_stderr.null, 2)
+        quiet_stderr.depth += 1
 
     def __exit__(self, *exc: object) -> None:
-        os.dup2(_QuietStderr.saved, 2)
+        quiet_stderr.depth -= 1
+        if quiet_stderr.depth == 0:
+            os.dup2(quiet_stderr.saved, 2)
+            os.close(quiet_stderr.saved)
 
 
 class _Reused(threading.local):
@@ -112,7 +119,7 @@ def _parse_to_json(encoded: bytes) -> str:
     tree, buffer = _REUSED.tree, _REUSED.buffer
     tree.clear()
     tree.clear_arena()
-    with _QuietStderr():
+    with quiet_stderr():
         ryml.parse_csubstr(encoded, tree)
     too_small, size = ryml.emit_json_to_substr(tree, tree.root_id(), buffer)
     if too_small:

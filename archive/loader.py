@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from .articles import ArticleResult, article_id_for, read_article
+from .fastyaml import quiet_stderr
 from .gazetteer import Gazetteer, find_gazetteer_files, load_gazetteer
 from .model import Article
 from .problems import Problem, ProblemLog, Severity
@@ -139,7 +140,8 @@ def load_archive(
     if cache is None and len(selected) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
         results = _read_in_parallel(selected, gazetteer, today, log, keep_articles)
     else:
-        results = [_read_cached(f, gazetteer, gazetteer_stamp, today, log, cache) for f in selected]
+        with quiet_stderr():
+            results = [_read_cached(f, gazetteer, gazetteer_stamp, today, log, cache) for f in selected]
 
     _check_unique_ids(all_files, selected, log)
     external_problems = _resolve_external_claims(results, all_files, gazetteer, today)
@@ -190,11 +192,12 @@ def _read_chunk(files: list[str]) -> tuple[list[ArticleResult], list[Problem]]:
     cwd = os.getcwd()
     gc.disable()
     try:
-        for file in files:
-            result = read_article(file, shown_path(file, cwd), gazetteer, today, log)
-            if not keep_articles:
-                result.article = None
-            results.append(result)
+        with quiet_stderr():
+            for file in files:
+                result = read_article(file, shown_path(file, cwd), gazetteer, today, log)
+                if not keep_articles:
+                    result.article = None
+                results.append(result)
     finally:
         gc.enable()
     return results, log.problems

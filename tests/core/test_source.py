@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from archive.fastyaml import fast_load
+from archive.fastyaml import fast_load, quiet_stderr
 from archive.source import MAX_VALUES, SourceError, parse_yaml, read_text, split_front_matter
 
 
@@ -152,3 +153,12 @@ def test_the_fast_loader_reads_a_good_text_alike_after_a_broken_one() -> None:
 def test_the_fast_loader_reads_front_matter_larger_than_its_buffer() -> None:
     text = "".join(f"key{i}: '{'word ' * 40}'\n" for i in range(2_000))  # about 460 KB of JSON
     assert fast_load(text) == parse_yaml(text).data
+
+
+def test_rapidyaml_messages_are_kept_off_stderr_and_stderr_comes_back(capfd: pytest.CaptureFixture[str]) -> None:
+    with quiet_stderr():  # a batch of files, as the loader's workers read them
+        assert fast_load("a: [1, 2\nb: c\n") is None
+        assert fast_load("a: b: c\n") is None
+    assert fast_load("a: [1, 2\n") is None
+    os.write(2, b"still here\n")
+    assert capfd.readouterr().err == "still here\n"
