@@ -137,7 +137,7 @@ def load_archive(
 
     all_files = article_paths(root)
     selected = all_files if only is None else sorted({str(Path(p).resolve()) for p in only})
-    if cache is None and len(selected) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
+    if cache is None and len(selected) >= PARALLEL_THRESHOLD and usable_cores() > 1:
         results = _read_in_parallel(selected, gazetteer, today, log, keep_articles)
     else:
         with quiet_stderr():
@@ -158,6 +158,13 @@ PARALLEL_THRESHOLD = 400
 _worker_context: tuple = ()
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (a container or ``taskset`` may allow fewer than exist)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1  # pragma: no cover - macOS and Windows
+
+
 def _read_in_parallel(
     files: list[str], gazetteer: Gazetteer, today: date, log: ProblemLog, keep_articles: bool
 ) -> list[ArticleResult]:
@@ -168,7 +175,7 @@ def _read_in_parallel(
     except ValueError:  # pragma: no cover - platforms without fork read serially
         return [read_article(f, shown_path(f), gazetteer, today, log) for f in files]
     _worker_context = (gazetteer, today, keep_articles)
-    processes = min(os.cpu_count() or 1, 8)
+    processes = min(usable_cores(), 8)
     size = max(50, len(files) // (processes * 16))  # small chunks: no worker waits long for the last
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     try:
