@@ -55,6 +55,8 @@ BAD = [
     Case("2024-03-13-date-differs-from-file-name.md", 3, "date", "does not match the file name"),
     Case("2024-03-12-front-matter-is-a-list.md", 2, "", "expected a mapping of article fields"),
     Case("2024-03-12-front-matter-not-closed.md", 1, "", "front matter is not closed"),
+    Case("2024-03-12-empty-front-matter.md", 1, "", "the front matter is empty"),
+    Case("2024-03-12-front-matter-only-comments.md", 1, "", "the front matter is empty"),
     Case("Not A Valid Id.md", 1, "", "is not a valid article id"),
 ]
 

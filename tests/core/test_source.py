@@ -125,6 +125,8 @@ def test_a_syntax_error_names_its_line() -> None:
         "a: ~\n",
         "a: [1, 2\n",  # a syntax error
         "<<: {a: 1}\n",
+        "",  # empty front matter (rapidyaml emits no JSON at all)
+        "# only a comment\n",
     ],
 )
 def test_the_fast_loader_leaves_doubtful_text_to_the_positioned_loader(text: str) -> None:
