@@ -119,6 +119,7 @@ def test_a_syntax_error_names_its_line() -> None:
         "a: 1\nb: {c: 2, c: 3}\n",  # ... in a nested mapping
         "claims:\n  - status: false\n    note: x\n    status: true\n",  # ... in a list item
         "a: 'x\": y'\nb: 1\nb: 2\n",  # ... next to a text that holds '":'
+        '"a\\\\": 1\nb: 2\nb: 3\n',  # ... next to a key that ends with a backslash
         "a:\n\t- x\n",  # tabs
         "a: '007'\n",  # a quoted value that looks like a number
         "a: 007\n",  # a plain one the two parsers read differently
@@ -127,6 +128,15 @@ def test_a_syntax_error_names_its_line() -> None:
         "<<: {a: 1}\n",
         "",  # empty front matter (rapidyaml emits no JSON at all)
         "# only a comment\n",
+        # Found by comparing the two loaders on mutated front matter: rapidyaml reads these as
+        # text (or differently), libyaml refuses them (or folds them).
+        "a: b\u2028c\n", "a: b\x85c\n", "a: b\rc\n", "a: b\x07c\n", "a: \ufeffb\n",  # odd characters
+        "a: }x\n", "a: ]x\n", "- {a: 1} -\n",  # a closing bracket starting a token
+        "a: {note: x #y}\n", "a: [x,\n  y #z]\n",  # a comment inside a flow collection
+        "a: [x:, y]\n", "a: {k:? v}\n", "a: [: x]\n", "a: {\"k\":&x v}\n",  # colons
+        "a: x\n... y\n", "--- x\n",  # document markers
+        "a: | text\n", "a: >1x\n",  # a block scalar header with text after it
+        "a: |\n  text",  # no line break at the end (rapidyaml keeps one, libyaml does not)
     ],
 )
 def test_the_fast_loader_leaves_doubtful_text_to_the_positioned_loader(text: str) -> None:
@@ -164,3 +174,8 @@ def test_rapidyaml_messages_are_kept_off_stderr_and_stderr_comes_back(capfd: pyt
     assert fast_load("a: [1, 2\n") is None
     os.write(2, b"still here\n")
     assert capfd.readouterr().err == "still here\n"
+
+
+def test_a_quoted_text_with_a_colon_after_a_quote_takes_the_fast_path() -> None:
+    text = "title: 'Amnesty report \"Children\": the theatre strike'\ndate: 2022-06-30\n"
+    assert fast_load(text) == parse_yaml(text).data == {"title": 'Amnesty report "Children": the theatre strike', "date": "2022-06-30"}

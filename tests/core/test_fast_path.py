@@ -1,0 +1,84 @@
+"""The fast path (rapidyaml, then the acceptors) never changes what ``archive check`` says.
+
+Every sample article is mutated many times (characters and lines inserted, deleted, moved,
+values swapped for YAML's traps) and checked twice: as ``archive check`` does, and with the
+fast loader switched off so that libyaml's positioned loader and the reporting reader do all
+the work. The problems found and the article built must be the same.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from archive import articles
+from archive.fastyaml import fast_load, quiet_stderr
+from archive.gazetteer import Gazetteer, find_gazetteer_files, load_gazetteer
+from archive.problems import ProblemLog
+from archive.source import read_text, split_front_matter
+
+REPO = Path(__file__).resolve().parents[2]
+TODAY = date(2030, 1, 1)
+MUTATIONS_PER_ARTICLE = 200
+INSERTS = [":", ": ", "- ", "#", " #", "'", '"', "[", "]", "{", "}", ",", "?", "&", "*", "!", "|", ">", "%", "@",
+           "\n", "\n  ", "\n- ", "---\n", "...\n", "\t", "\r", "\x85", "\u2028", "\ufeff", "\x07", "é", "Київ"]
+TRAPS = ["yes", "no", "on", "True", "NULL", "~", "007", "0o17", "0x1F", "1_000", "1:30", ".NaN", "-.inf", "1e3", "2024-03-12",
+         "'007'", '"yes"', "!!str 5", "&a x", "*a", "[x, y]", "{a: 1}", "|", ">-", "x:", ":x", "- x", "}x", "a #b", "false"]
+
+
+def mutate(rng: random.Random, text: str) -> str:
+    for _ in range(rng.choice((1, 1, 2, 3))):
+        lines = text.split("\n")
+        where, line = rng.randrange(len(text) + 1), rng.randrange(len(lines))
+        choice = rng.randrange(8)
+        if choice == 0:
+            text = text[:where] + text[where + 1:]
+        elif choice in (1, 2):
+            text = text[:where] + rng.choice(INSERTS) + text[where:]
+        elif choice == 3:
+            lines.insert(line, lines[line])  # a duplicate key, a repeated item
+            text = "\n".join(lines)
+        elif choice == 4:
+            lines[line] = " " * rng.choice((1, 2)) + lines[line]
+            text = "\n".join(lines)
+        elif choice == 5:
+            del lines[line]
+            text = "\n".join(lines)
+        elif ": " in lines[line]:
+            key = lines[line].split(": ", 1)[0]
+            lines[line] = f"{key}: {rng.choice(TRAPS)}"
+            text = "\n".join(lines)
+    return text
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer(find_gazetteer_files(REPO / "content/gazetteer"), ProblemLog(), today=TODAY)
+
+
+def check(text: str, name: str, gazetteer: Gazetteer, *, fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple:
+    monkeypatch.setattr(articles, "fast_load", fast_load if fast else (lambda _text: None))
+    log = ProblemLog()
+    path = REPO / "content/articles" / name[:4] / name
+    result = articles.check_article_text(text, path, name, gazetteer, TODAY, log)
+    return [(p.line, p.column, p.severity, p.field, p.message) for p in log.problems], result.article
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "content/articles").rglob("*.md")), ids=lambda p: p.stem[:40])
+def test_mutated_articles_get_the_same_verdict_with_and_without_the_fast_path(
+    path: Path, gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = read_text(path)
+    front = split_front_matter(original)
+    rng = random.Random(path.name)
+    fast_and_valid = 0
+    with quiet_stderr():
+        for _ in range(MUTATIONS_PER_ARTICLE):
+            text = "---\n" + mutate(rng, front.yaml_text) + "---\n" + front.body
+            with_fast_path = check(text, path.name, gazetteer, fast=True, monkeypatch=monkeypatch)
+            assert with_fast_path == check(text, path.name, gazetteer, fast=False, monkeypatch=monkeypatch), text
+            fast_and_valid += with_fast_path[1] is not None and fast_load(split_front_matter(text).yaml_text) is not None
+    assert fast_and_valid > MUTATIONS_PER_ARTICLE // 10  # the fast path was really taken
