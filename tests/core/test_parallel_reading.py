@@ -19,6 +19,7 @@ from archive.loader import PARALLEL_THRESHOLD, ArticleCache, load_archive
 
 REPO = Path(__file__).resolve().parents[2]
 BAD = REPO / "tests/corpus/bad"
+SEED = REPO / "content/articles/2024/2024-03-12-russian-armed-groups-claim-raids-into-belgorod-and-kursk.md"
 TODAY = date(2030, 1, 1)
 
 
@@ -48,6 +49,15 @@ def large_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
         year = bad.name[:4] if bad.name[:4].isdigit() else "2024"
         (root / "articles" / year).mkdir(exist_ok=True)
         shutil.copy(bad, root / "articles" / year / bad.name)
+    # Claims disputed by claims of another article: one that exists, one that does not.
+    shutil.copy(SEED, root / "articles" / "2024" / SEED.name)
+    disputes = "claims:\n" + "".join(
+        f"  - {{claimant: ru-mod, claim: A denial., status: disputed, disputed_by: ['{SEED.stem}#{claim}']}}\n"
+        for claim in ("mod-breakthrough-thwarted", "no-such-claim"))
+    (root / "articles" / "2024" / "2024-03-13-a-later-denial.md").write_text(
+        "---\ntitle: A later denial\ndate: 2024-03-13\nregions: [ru-bel]\nactors: [ru-mod]\n"
+        "sources: [{publisher: TASS, url: 'https://tass.com/1', archived: 'https://web.archive.org/1'}]\n"
+        + disputes + "---\nText.\n", encoding="utf-8")
     return root
 
 
@@ -59,6 +69,8 @@ def test_reading_in_parallel_reports_what_reading_in_one_process_reports(large_a
     assert parallel.log.problems == serial.log.problems
     bad_files = {p.path.rsplit("/", 1)[-1] for p in parallel.log.errors}
     assert bad_files >= {f.name for f in BAD.iterdir()}
+    denial = [p.message for p in parallel.log.problems if p.path.endswith("2024-03-13-a-later-denial.md")]
+    assert denial == [f"article '{SEED.stem}' has no claim with id 'no-such-claim'"]
 
 
 def test_reading_in_parallel_keeps_the_articles_when_asked(large_archive: Path, forks: list[int]) -> None:
