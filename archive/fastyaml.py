@@ -5,11 +5,13 @@ libyaml builds a Python node (with two position marks) for every value, which co
 module parses with rapidyaml (C++) and hands the tree to Python as JSON, about 6x faster.
 
 It is only a shortcut, never the judge. :func:`fast_load` returns ``None`` whenever the text
-uses anything where the two parsers could disagree (tabs, anchors, aliases, tags, a value that
-YAML 1.2 could read as other than text, a duplicate key, a parse error) and the caller then uses
-the positioned loader in ``archive.source``. The article reader also redoes a file with the
-positioned loader whenever the fast result has any problem, so every message comes from one
-loader and carries its line and column.
+uses anything where the two parsers could disagree (tabs and other odd characters, anchors,
+aliases, tags, a value that YAML 1.2 could read as other than text, a duplicate key, a parse
+error, and the forms listed in :func:`_unusual`, found by comparing the two on mutated front
+matter) and the caller then uses the positioned loader in ``archive.source``. The article
+reader also redoes a file with the positioned loader whenever the fast result has any problem,
+so every message comes from one loader and carries its line and column.
+``tests/core/test_fast_path.py`` keeps checking that the fast path never changes a verdict.
 """
 
 from __future__ import annotations
