@@ -78,8 +78,8 @@ def _decode_without_duplicate_keys(emitted_json: str) -> Any:
 
     data = json.loads(emitted_json, object_hook=count)
     written = emitted_json.count('":')
-    if '\\\\":' not in emitted_json:  # no key ends with a backslash, so every \": is a
-        written -= emitted_json.count('\\":')  # quote inside a text (He said "no": ...)
+    if '\\"' in emitted_json and '\\\\":' not in emitted_json:  # no key ends with a backslash,
+        written -= emitted_json.count('\\":')  # so every \": is a quote inside a text
     return data if keys == written else None
 
 
