@@ -157,7 +157,10 @@ def _closing_line(text: str, start: int) -> tuple[int, int]:
     """Start and end of the first line from ``start`` on that is ``---`` or ``...``."""
     search = start - 1  # the newline that ends the opening '---' line
     while True:
-        hits = [h for h in (text.find("\n---", search), text.find("\n...", search)) if h >= 0]
+        dashes = text.find("\n---", search)
+        # '...' only matters before the first '---': no need to look through the whole body.
+        dots = text.find("\n...", search, dashes + 4 if dashes >= 0 else len(text))
+        hits = [h for h in (dashes, dots) if h >= 0]
         if not hits:
             return -1, -1
         line_start = min(hits) + 1
