@@ -139,9 +139,8 @@ def load_archive(
     selected = all_files if only is None else sorted({str(Path(p).resolve()) for p in only})
     if cache is None and len(selected) >= PARALLEL_THRESHOLD and usable_cores() > 1:
         results = _read_in_parallel(selected, gazetteer, today, log, keep_articles)
-    else:
-        with quiet_stderr():
-            results = [_read_cached(f, gazetteer, gazetteer_stamp, today, log, cache) for f in selected]
+    else:  # (stderr is silenced file by file here: under `mkdocs serve` other threads log)
+        results = [_read_cached(f, gazetteer, gazetteer_stamp, today, log, cache) for f in selected]
 
     _check_unique_ids(all_files, selected, log)
     external_problems = _resolve_external_claims(results, all_files, gazetteer, today)
@@ -197,7 +196,7 @@ def _read_chunk(files: list[str]) -> tuple[list[ArticleResult], list[Problem]]:
     log = ProblemLog()
     results = []
     cwd = os.getcwd()
-    with quiet_stderr():
+    with quiet_stderr():  # once for the chunk: nothing else writes to a worker's stderr
         for file in files:
             result = read_article(file, shown_path(file, cwd), gazetteer, today, log)
             if keep_articles:
