@@ -179,3 +179,22 @@ def test_rapidyaml_messages_are_kept_off_stderr_and_stderr_comes_back(capfd: pyt
 def test_a_quoted_text_with_a_colon_after_a_quote_takes_the_fast_path() -> None:
     text = "title: 'Amnesty report \"Children\": the theatre strike'\ndate: 2022-06-30\n"
     assert fast_load(text) == parse_yaml(text).data == {"title": 'Amnesty report "Children": the theatre strike', "date": "2022-06-30"}
+
+
+def test_a_file_that_is_not_as_large_as_fstat_said_is_read_to_its_end_within_the_limit() -> None:
+    from archive.source import _read_to_end
+
+    read_end, write_end = os.pipe()  # fstat says 0 bytes; a pipe also returns short reads
+    os.write(write_end, b"a: 1\n" * 100)
+    os.close(write_end)
+    try:
+        assert _read_to_end(read_end, 0, max_bytes=1_000) == b"a: 1\n" * 100
+    finally:
+        os.close(read_end)
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"x" * 5_000)
+    os.close(write_end)
+    try:
+        assert len(_read_to_end(read_end, 0, max_bytes=1_000)) == 1_001  # one byte past: "too large"
+    finally:
+        os.close(read_end)
