@@ -169,8 +169,8 @@ def _unusual(text: str, encoded: bytes) -> bool:
     if encoded.isascii():
         if encoded.translate(None, _PRINTABLE_ASCII):
             return True
-    elif _ODD_CHARACTERS.search(text):
-        return True
+    elif not text.replace("\n", " ").isprintable() and _ODD_CHARACTERS.search(text):
+        return True  # (printable text has none; Python also calls a no-break space unprintable)
     if b"<<" in encoded:
         return True
     reserved = encoded.translate(_RESERVED_FOLDED)

@@ -130,7 +130,7 @@ def test_a_syntax_error_names_its_line() -> None:
         "# only a comment\n",
         # Found by comparing the two loaders on mutated front matter: rapidyaml reads these as
         # text (or differently), libyaml refuses them (or folds them).
-        "a: b\u2028c\n", "a: b\x85c\n", "a: b\rc\n", "a: b\x07c\n", "a: \ufeffb\n",  # odd characters
+        "a: b\u2028c\n", "a: b\x85c\n", "a: b\rc\n", "a: b\x07c\n", "a: \ufeffb\n", "a: Київ\x07\n",  # odd characters
         "a: }x\n", "a: ]x\n", "- {a: 1} -\n",  # a closing bracket starting a token
         "a: {note: x #y}\n", "a: [x,\n  y #z]\n",  # a comment inside a flow collection
         "a: [x:, y]\n", "a: {k:? v}\n", "a: [: x]\n", "a: {\"k\":&x v}\n",  # colons
@@ -198,3 +198,8 @@ def test_a_file_that_is_not_as_large_as_fstat_said_is_read_to_its_end_within_the
         assert len(_read_to_end(read_end, 0, max_bytes=1_000)) == 1_001  # one byte past: "too large"
     finally:
         os.close(read_end)
+
+
+def test_no_break_spaces_and_cyrillic_take_the_fast_path() -> None:
+    text = "title: 'Київ:\u00a010\u00a0000 — «Киев»'\nregions: [ua-30]\n"
+    assert fast_load(text) == parse_yaml(text).data
