@@ -25,6 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate_archive  # noqa: E402
 
 
+TARGET_ARTICLES = 10_000
+TARGET_SECONDS = 3.0
+
+
 def time_check(root: Path, runs: int = 3) -> dict[str, float]:
     """Best of ``runs`` (wall, cpu) of ``archive check --strict root`` in a child process."""
     best: dict[str, float] = {}
@@ -54,6 +58,9 @@ def main() -> None:
             root = generate_archive(Path(scratch) / f"archive-{size}", size, seed=args.seed)
             result = time_check(root)
             print(f"{size:>9} {result['wall']:>8.2f} {result['cpu']:>8.2f} {1000 * result['cpu'] / size:>17.3f} {result['peak_mib']:>9.0f}")
+            if size == TARGET_ARTICLES:
+                verdict = "met" if result["wall"] < TARGET_SECONDS else "MISSED"
+                print(f"target ({TARGET_ARTICLES:,} articles in < {TARGET_SECONDS} s wall): {verdict}")
 
 
 if __name__ == "__main__":
