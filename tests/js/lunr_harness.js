@@ -22,35 +22,15 @@
 'use strict'
 const fs = require('fs')
 const path = require('path')
+const { repo, loadLunr, fileFetch, runJobs } = require('./harness_common.js')
 
-const repo = path.resolve(__dirname, '..', '..')
-let lunr
-try {
-  lunr = require(path.join(repo, 'node_modules', 'lunr'))
-} catch (e) {
-  process.stderr.write('lunr is not installed: run `npm ci` in ' + repo + '\n')
-  process.exit(3)
-}
+const lunr = loadLunr()
 const ArchiveSearch = require(path.join(repo, 'archive', 'search', 'assets', 'shard-loader.js'))
 ArchiveSearch.registerPipelineFunctions(lunr)
 
 function plain (results, limit) {
   const out = limit ? results.slice(0, limit) : results
   return out.map(r => ({ ref: r.ref, score: r.score, matchData: r.matchData.metadata }))
-}
-
-function fileFetch (dir) {
-  return async function (url) {
-    const rel = url.split('?')[0]
-    const file = path.join(dir, rel)
-    if (!fs.existsSync(file)) return { ok: false, status: 404 }
-    const buf = fs.readFileSync(file)
-    return {
-      ok: true,
-      status: 200,
-      arrayBuffer: async () => buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)
-    }
-  }
 }
 
 const handlers = {
@@ -124,16 +104,4 @@ const handlers = {
   }
 }
 
-async function main () {
-  const text = process.argv[2] ? fs.readFileSync(process.argv[2], 'utf8') : fs.readFileSync(0, 'utf8')
-  const jobs = JSON.parse(text)
-  const out = []
-  for (const job of jobs) {
-    const h = handlers[job.cmd]
-    if (!h) throw new Error('unknown cmd ' + job.cmd)
-    out.push(await h(job))
-  }
-  process.stdout.write(JSON.stringify(out))
-}
-
-main().catch(e => { process.stderr.write(String(e && e.stack || e) + '\n'); process.exit(1) })
+runJobs(handlers)

@@ -12,29 +12,13 @@
  *   {cmd: "marks", dir, text, terms} -> {marks}   Engine#marks (highlight ranges)
  */
 'use strict'
-const fs = require('fs')
 const path = require('path')
+const { repo, loadLunr, fileFetch, runJobs } = require('../js/harness_common.js')
 
-const repo = path.resolve(__dirname, '..', '..')
-let lunr
-try {
-  lunr = require(path.join(repo, 'node_modules', 'lunr'))
-} catch (e) {
-  process.stderr.write('lunr is not installed: run `npm ci` in ' + repo + '\n')
-  process.exit(3)
-}
+const lunr = loadLunr()
 const assets = path.join(repo, 'archive', 'search', 'assets')
 const loader = require(path.join(assets, 'shard-loader.js'))
 const { Engine } = require(path.join(assets, 'search-engine.js'))
-
-function fileFetch (dir) {
-  return async function (url) {
-    const file = path.join(dir, String(url).split('?')[0])
-    if (!fs.existsSync(file)) return { ok: false, status: 404 }
-    const buf = fs.readFileSync(file)
-    return { ok: true, status: 200, arrayBuffer: async () => buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) }
-  }
-}
 
 function engineFor (dir) {
   return new Engine({ indexUrl: '', fetch: fileFetch(dir), lunr, loader })
@@ -57,15 +41,4 @@ const handlers = {
   }
 }
 
-async function main () {
-  const text = process.argv[2] ? fs.readFileSync(process.argv[2], 'utf8') : fs.readFileSync(0, 'utf8')
-  const out = []
-  for (const job of JSON.parse(text)) {
-    const handler = handlers[job.cmd]
-    if (!handler) throw new Error('unknown cmd ' + job.cmd)
-    out.push(await handler(job))
-  }
-  process.stdout.write(JSON.stringify(out))
-}
-
-main().catch(e => { process.stderr.write(String((e && e.stack) || e) + '\n'); process.exit(1) })
+runJobs(handlers)
