@@ -222,6 +222,17 @@ _ANY_STEP_SUFFIX = tuple(
 )
 
 
+def _replace_suffix(w: str, suffixes: tuple[str, ...], pattern: re.Pattern, replacements: dict[str, str]) -> str:
+    """Porter steps 2 and 3: a listed suffix after a stem with a consonant sequence is replaced."""
+    if w.endswith(suffixes):
+        m = pattern.search(w)
+        if m:
+            stem, suffix = m.group(1), m.group(2)
+            if _re_mgr0.search(stem):
+                return stem + replacements[suffix]
+    return w
+
+
 def _porter_units(w: str) -> str:
     # `w` holds UTF-16 code units (one Python character per code unit).
     # Each regex is guarded by a cheap suffix test that it implies.
@@ -265,21 +276,9 @@ def _porter_units(w: str) -> str:
         if m:
             w = m.group(1) + "i"
 
-    # Step 2
-    if w.endswith(_STEP2_SUFFIXES):
-        m = _re_2.search(w)
-        if m:
-            stem, suffix = m.group(1), m.group(2)
-            if _re_mgr0.search(stem):
-                w = stem + _STEP2[suffix]
-
-    # Step 3
-    if w.endswith(_STEP3_SUFFIXES):
-        m = _re_3.search(w)
-        if m:
-            stem, suffix = m.group(1), m.group(2)
-            if _re_mgr0.search(stem):
-                w = stem + _STEP3[suffix]
+    # Steps 2 and 3
+    w = _replace_suffix(w, _STEP2_SUFFIXES, _re_2, _STEP2)
+    w = _replace_suffix(w, _STEP3_SUFFIXES, _re_3, _STEP3)
 
     # Step 4
     m = _re_4.search(w) if w.endswith(_STEP4_SUFFIXES) else None
