@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any, Callable, Optional
 
 from . import spec
-from .validate import Resolver, as_day, parse_fuzzy_date, url_problem
+from .validate import Resolver, as_day, parse_fuzzy_date, text_problem, url_problem
 
 #: What an acceptor returns for a value it will not vouch for.
 REJECT: Any = object()
@@ -102,17 +102,11 @@ def _nested(acceptors: Acceptors, kind: spec.Nested) -> Acceptor:
 
 
 def _text(acceptors: Acceptors, kind: spec.Text) -> Acceptor:
-    max_length, single_line, pattern = kind.max_length, kind.single_line, kind.pattern
-
     def accept(raw: Any) -> Any:
         if type(raw) is not str:
             return REJECT
         text = raw.strip()
-        if not text or len(text) > max_length or (single_line and "\n" in text):
-            return REJECT
-        if pattern is not None and not pattern.match(text):
-            return REJECT
-        return text
+        return REJECT if text_problem(kind, text) else text
 
     return accept
 

@@ -183,17 +183,9 @@ class RecordReader:
             self.error(path, f"expected text, got {kind_of_value(raw)}", hint)
             return False, None
         text = raw.strip()
-        if not text:
-            self.error(path, "is empty")
-            return False, None
-        if len(text) > kind.max_length:
-            self.error(path, f"is {len(text):,} characters long; the limit is {kind.max_length:,}")
-            return False, None
-        if kind.single_line and "\n" in text:
-            self.error(path, "must be a single line", "remove the line breaks")
-            return False, None
-        if kind.pattern is not None and not kind.pattern.match(text):
-            self.error(path, f"'{text}' is not valid here", f"use {kind.pattern_help}")
+        problem = text_problem(kind, text)
+        if problem:
+            self.error(path, *problem)
             return False, None
         return True, text
 
@@ -371,6 +363,19 @@ def _field_table(record: spec.Record) -> tuple[dict[str, spec.Field], tuple[spec
 
 # --------------------------------------------------------------------------------------------
 # Helpers shared with the article and gazetteer checks
+
+
+def text_problem(kind: spec.Text, text: str) -> Optional[tuple[str, str]]:
+    """Why the (stripped) ``text`` does not fit ``kind``, with a hint; ``None`` if it does."""
+    if not text:
+        return "is empty", ""
+    if len(text) > kind.max_length:
+        return f"is {len(text):,} characters long; the limit is {kind.max_length:,}", ""
+    if kind.single_line and "\n" in text:
+        return "must be a single line", "remove the line breaks"
+    if kind.pattern is not None and not kind.pattern.match(text):
+        return f"'{text}' is not valid here", f"use {kind.pattern_help}"
+    return None
 
 
 def url_problem(url: str) -> str:
