@@ -5,18 +5,26 @@ sentence, whether it is required) and the vocabularies in ``archive.vocabulary``
 value with its definition), so it cannot disagree with what ``archive check`` enforces. Fields
 the contributor has not given are left empty: ``archive check`` then lists exactly those, each
 at its line, which is the new contributor's to-do list.
+
+Both ``archive new`` and ``archive import`` write through :func:`write_new_file`, the one
+place where a file enters the archive: it never writes through a symbolic link (not at the
+file, not at any folder between the archive and it), never replaces a file unless the caller's
+``replace_if`` accepts it, and replaces atomically (a temporary file beside it, then a rename).
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
+import secrets
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from . import spec
 from .source import resolve_plain
@@ -24,8 +32,8 @@ from .source import resolve_plain
 #: Where the JSON Schema of the front matter is kept, relative to the repository (the folder
 #: above the archive's ``content/``); ``archive schema --no-ids`` writes it.
 SCHEMA_FILE = Path("schema") / "front-matter.json"
-#: Length of the title part of an article id; the id (date, slug, a collision suffix) stays
-#: well under the validator's limit of 120 characters.
+#: Length of the title part of an article id; the id (date, slug, an imported report's
+#: seven-character suffix) stays well under the validator's limit of 120 characters.
 MAX_SLUG_LENGTH = 80
 #: Column at which the comments after nested values start, so a template reads as a table.
 _COMMENT_COLUMN = 30
@@ -116,6 +124,170 @@ def schema_reference(article_file: Path, root: Path) -> str:
 def modeline(article_file: Path, root: Path) -> str:
     """The first line inside the front matter: points YAML language servers at the schema."""
     return f"# yaml-language-server: $schema={schema_reference(article_file, root)}"
+
+
+# --------------------------------------------------------------------------------------------
+# Writing a file into the archive
+
+
+class UnsafeDestination(OSError):
+    """A destination the archive does not write to: a symbolic link at the file or at one of the
+    folders above it, a file where a folder belongs, or a file that changed while it was replaced.
+
+    ``path`` is the offending path (the file itself or one of its folders); ``problem`` says
+    what is wrong with it, to follow the path in a message; ``hint`` says what to do.
+    """
+
+    def __init__(self, path: Path, problem: str, hint: str, code: int = errno.ELOOP) -> None:
+        super().__init__(code, f"{path} {problem}", str(path))
+        self.path = path
+        self.problem = problem
+        self.hint = hint
+
+
+class NotReplaced(FileExistsError):
+    """The destination exists and ``replace_if`` declined to replace it."""
+
+
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_FOLDER_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | _CLOEXEC
+_NEW_FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | _CLOEXEC
+
+
+def write_new_file(root: Path, path: Path, data: bytes,
+                   replace_if: Optional[Callable[[Path], bool]] = None) -> bool:
+    """Write ``data`` to ``path`` inside the archive at ``root``; True if a file was replaced.
+
+    Every folder from ``root`` down to ``path`` is opened relative to the one above it, without
+    following links, and made one level at a time when missing; ``root`` itself may be a link
+    (it is the user's choice), nothing below it may. A new file is created exclusively
+    (``O_EXCL | O_NOFOLLOW``), and removed again if it cannot be written whole. An existing
+    regular file is replaced only when ``replace_if(path)`` says so, and atomically: the data
+    goes to a temporary file in the same folder that is then renamed over it, after checking that
+    the file is still the one ``replace_if`` saw.
+
+    Raises :class:`UnsafeDestination` for a link or a non-folder on the way,
+    :class:`FileExistsError` when the file exists and ``replace_if`` is not given,
+    :class:`NotReplaced` when ``replace_if`` declines, and :class:`OSError` for what the system
+    refuses (no space, a read-only folder, a name too long).
+    """
+    root = Path(root)
+    parts = Path(path).relative_to(root).parts
+    if not parts or any(part in ("", ".", "..") for part in parts):
+        raise ValueError(f"{path} is not a file inside {root}")
+    folder = os.open(root, os.O_RDONLY | os.O_DIRECTORY | _CLOEXEC)
+    try:
+        current = root
+        for name in parts[:-1]:
+            current = current / name
+            inner = _open_folder(folder, name, current)
+            os.close(folder)
+            folder = inner
+        return _write_in(folder, parts[-1], current / parts[-1], data, replace_if)
+    finally:
+        os.close(folder)
+
+
+def _open_folder(parent: int, name: str, path: Path) -> int:
+    """The folder ``name`` of ``parent``, made if missing; never a link."""
+    try:
+        found = os.stat(name, dir_fd=parent, follow_symlinks=False)
+    except FileNotFoundError:
+        try:
+            os.mkdir(name, 0o777, dir_fd=parent)
+        except FileExistsError:  # made meanwhile: whatever it is, it is checked below
+            pass
+        found = os.stat(name, dir_fd=parent, follow_symlinks=False)
+    if stat.S_ISLNK(found.st_mode):
+        raise UnsafeDestination(path, "is a symbolic link, not a folder: nothing is written through links",
+                                "replace the link with a real folder, then run the command again")
+    if not stat.S_ISDIR(found.st_mode):
+        raise UnsafeDestination(path, "is a file where a folder belongs",
+                                "move the file out of the way, then run the command again", errno.ENOTDIR)
+    try:
+        return os.open(name, _FOLDER_FLAGS, dir_fd=parent)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR):  # replaced by a link or a file meanwhile
+            raise UnsafeDestination(path, "changed into something other than a folder while it was opened",
+                                    "make sure nothing else writes to the archive, then run the command again",
+                                    exc.errno) from None
+        raise
+
+
+def _write_in(folder: int, name: str, path: Path, data: bytes, replace_if: Optional[Callable[[Path], bool]]) -> bool:
+    try:
+        before = os.stat(name, dir_fd=folder, follow_symlinks=False)
+    except FileNotFoundError:
+        _create(folder, name, data)
+        return False
+    if stat.S_ISLNK(before.st_mode):
+        raise UnsafeDestination(path, "is a symbolic link: nothing is written through links",
+                                "remove the link (what it points to is not touched), or put the file itself in its place")
+    if not stat.S_ISREG(before.st_mode):
+        raise UnsafeDestination(path, "is not a regular file", "move it out of the way, then run the command again",
+                                errno.EISDIR if stat.S_ISDIR(before.st_mode) else errno.EEXIST)
+    if replace_if is None:
+        raise FileExistsError(errno.EEXIST, "the file already exists", str(path))
+    if not _same_file(before, os.stat(path)):  # ``path`` is read by name: it must lead here
+        raise _changed(path)
+    if not replace_if(path):
+        raise NotReplaced(errno.EEXIST, "the file exists and was not replaced", str(path))
+    temporary = _create_temporary(folder, name, data)
+    try:
+        if not _same_file(before, os.stat(name, dir_fd=folder, follow_symlinks=False)):
+            raise _changed(path)
+        os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
+    except BaseException:
+        _remove(folder, temporary)
+        raise
+    return True
+
+
+def _create(folder: int, name: str, data: bytes) -> None:
+    """A new file ``name`` in ``folder`` holding ``data``; nothing is left if it fails."""
+    descriptor = os.open(name, _NEW_FILE_FLAGS, 0o666, dir_fd=folder)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view):]
+    except BaseException:
+        os.close(descriptor)
+        _remove(folder, name)
+        raise
+    try:
+        os.close(descriptor)
+    except OSError:  # a delayed write error (NFS reports a full disk here)
+        _remove(folder, name)
+        raise
+
+
+def _create_temporary(folder: int, name: str, data: bytes) -> str:
+    """A hidden file beside ``name`` holding ``data`` (not ``*.md``: no reader takes it for an article)."""
+    for _ in range(10):
+        temporary = f".{name}.{secrets.token_hex(6)}.tmp"
+        try:
+            _create(folder, temporary, data)
+        except FileExistsError:
+            continue
+        return temporary
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", name)  # pragma: no cover
+
+
+def _same_file(before: os.stat_result, now: os.stat_result) -> bool:
+    return (stat.S_ISREG(now.st_mode) and (now.st_dev, now.st_ino, now.st_size, now.st_mtime_ns)
+            == (before.st_dev, before.st_ino, before.st_size, before.st_mtime_ns))
+
+
+def _changed(path: Path) -> UnsafeDestination:
+    return UnsafeDestination(path, "changed while it was being replaced",
+                             "make sure nothing else writes to the archive, then run the command again", errno.EBUSY)
+
+
+def _remove(folder: int, name: str) -> None:
+    try:
+        os.unlink(name, dir_fd=folder)
+    except OSError:
+        pass
 
 
 # --------------------------------------------------------------------------------------------
@@ -309,13 +481,16 @@ def _doc(field_spec: spec.Field) -> str:
 
 __all__ = [
     "NewArticle",
+    "NotReplaced",
     "SCHEMA_FILE",
+    "UnsafeDestination",
     "article_id",
     "article_path",
     "article_template",
     "modeline",
     "schema_reference",
     "slugify",
+    "write_new_file",
     "yaml_list",
     "yaml_scalar",
 ]
