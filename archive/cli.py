@@ -336,12 +336,18 @@ def new(title: Optional[str], day: Optional[date], url: Optional[str], publisher
     new_id = scaffold.article_id(day, article.title)
     path = scaffold.article_path(root, new_id)
     shown = shown_path(path)
-    if path.exists():
-        raise click.ClickException(f"{shown} already exists: edit it, or choose another title for a new article")
     text = scaffold.article_template(article, modeline_text=scaffold.modeline(path, root), shown_path=shown)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "x", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
+    try:
+        scaffold.write_new_file(root, path, text.encode("utf-8"))
+    except scaffold.UnsafeDestination as exc:
+        outcome = "it was left as it is" if exc.path == path else f"{shown} was not written"
+        raise click.ClickException(f"{shown_path(exc.path)} {exc.problem}; {outcome} ({exc.hint})") from None
+    except FileExistsError:
+        raise click.ClickException(f"{shown} already exists: edit it, or choose another title for a new article") from None
+    except UnicodeEncodeError as exc:
+        raise click.ClickException(f"the article holds invalid Unicode ({exc.reason}): check the options given") from None
+    except OSError as exc:
+        raise click.ClickException(f"{shown} could not be written: {exc.strerror or exc}") from None
     click.echo(click.style(f"wrote {shown}", fg="green", bold=True))
     log, _ = run_check((str(path),))
     todo = log.sorted()
