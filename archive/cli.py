@@ -399,7 +399,8 @@ def _prompt_ids(section: str, kinds: tuple[str, ...], gazetteer: "Gazetteer") ->
               help="The archive to import into.")
 @click.option("--date", "default_date", type=DAY, help="Date of .txt/.md reports that give none (default: today).")
 @click.option("--language", help="Language of .txt/.md reports (default: guessed from the text).")
-@click.option("--overwrite", is_flag=True, help="Replace drafts that already exist (otherwise they are left alone).")
+@click.option("--overwrite", is_flag=True,
+              help="Replace drafts (draft: true) that already exist; a reviewed article is never replaced.")
 def import_command(paths: tuple[Path, ...], content: str, default_date: Optional[date], language: Optional[str],
                    overwrite: bool) -> None:
     """Turn existing reports into draft articles, with their regions, places and actors detected.
@@ -434,8 +435,10 @@ _FAILURES_SHOWN = 100
 
 def _report_import(result: "ImportResult", files: list[Path], root: Path, gazetteer: "Gazetteer") -> None:
     """What was imported, what was detected, and every report that could not be imported."""
+    from .scaffold import article_id
+
     written = len(result.written)
-    total = written + len(result.failures)
+    total = written + len(result.failures) + len(result.duplicates)
     if len(result.written) <= 10:
         for item in result.written:
             _echo_draft(item, gazetteer)
@@ -445,10 +448,22 @@ def _report_import(result: "ImportResult", files: list[Path], root: Path, gazett
     overwritten = sum(1 for w in result.written if w.overwritten)
     if overwritten:
         click.echo(f"  {_count(overwritten, 'existing draft')} replaced (--overwrite)")
-    if result.collisions:
-        click.echo(f"  {_count(len(result.collisions), 'report')} had the date and title of an earlier one and got a numbered id:")
-        for item in result.collisions:
-            click.echo(f"    {item.article_id}  ({item.report.origin}; same date and title as {item.collided_with})")
+    if result.duplicates:
+        click.echo(f"  {_count(len(result.duplicates), 'report')} repeated an earlier one of this import "
+                   "(same link, or same text, with the same date and title) and "
+                   f"{'was' if len(result.duplicates) == 1 else 'were'} skipped:")
+        for duplicate in result.duplicates:
+            click.echo(f"    {duplicate.report.origin}: the same report as {duplicate.first} ({duplicate.article_id})")
+    same_title: dict[str, list["Written"]] = defaultdict(list)
+    for item in result.written:
+        same_title[article_id(item.report.date, item.report.title)].append(item)
+    shared = [group for group in same_title.values() if len(group) > 1]
+    if shared:
+        click.echo(f"  {_count(sum(len(g) for g in shared), 'draft')} share a date and title with another; "
+                   "the end of their ids tells them apart (it comes from each report's link or text):")
+        for group in shared:
+            for item in group:
+                click.echo(f"    {item.article_id}  ({item.report.origin})")
     if len(result.written) > 10:
         click.echo("detected (drafts mentioning each, most first):")
         for section in ("regions", "places", "actors"):

@@ -8,16 +8,37 @@ typing ids; the report's text is kept below the front matter until it is rewritt
 archive's own words.
 
 Input comes from strangers: files are read with bounds (a line of JSON, a report), binary and
-broken input gets one clear message per problem, the good records are still imported, and no
-file is overwritten unless asked. Each draft is validated before it is written, with the
-validator ``archive check`` uses, so an imported draft never has errors, only the warnings of a
-draft (what it still lacks, what no person has reviewed yet). The same input gives the same
-files, byte for byte: nothing depends on the clock except a date the report does not give.
+broken input gets one clear message per problem, the good records are still imported. Each
+draft is validated before it is written, with the validator ``archive check`` uses, so an
+imported draft never has errors, only the warnings of a draft (what it still lacks, what no
+person has reviewed yet). The same input gives the same files, byte for byte: nothing depends
+on the clock except a date the report does not give.
+
+Ids. A draft's id depends on its report alone, never on the rest of the batch or on the order
+of the input: ``date-slug-of-title-hhhhhh``, where ``hhhhhh`` is the start of the SHA-256 of the
+report's identity, its link (``url``) exactly as given, or, for a report without one, its title
+and text. So two reports with the same date and title but different links (or, without links,
+different texts) always get different ids, whichever comes first, and importing one file alone
+gives exactly the ids it gets in a larger batch. Every imported id has the suffix, not only the
+ids that would otherwise collide: whether a report collides depends on what else is imported,
+and a rule of the form "the first one gets the bare id" is what let one file's re-import replace
+the draft of another. (``archive new`` keeps bare ``date-slug`` ids: an article written by hand
+never takes the id of an imported report.) A report with the same identity, date and title as
+an earlier one of the same import is a duplicate: it is reported, and written once.
+
+Nothing is lost. Existing files are left as they are, unless ``--overwrite`` is given, and then
+only a draft is replaced: a regular file whose front matter has ``draft: true`` (the YAML
+boolean), read with the archive's own reader; a reviewed article, or a file that cannot be
+read, is never replaced. Nothing is written through a symbolic link, and a destination that
+cannot be written (a file where a folder belongs, a link, a full disk) is one message for that
+report while the rest of the import goes on (see :func:`archive.scaffold.write_new_file`).
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
+import hashlib
 import json
 import re
 from collections import Counter
@@ -32,7 +53,7 @@ from .detect import Detection, DetectionIndex, Found, detect
 from .gazetteer import Gazetteer
 from .loader import article_files, shown_path
 from .problems import ProblemLog
-from .scaffold import article_id, article_path, modeline, yaml_scalar
+from .scaffold import NotReplaced, UnsafeDestination, article_id, article_path, modeline, write_new_file, yaml_scalar
 from .source import MAX_FILE_BYTES, SourceError, parse_yaml, read_text, split_front_matter
 from .suggest import close_matches, did_you_mean
 from .articles import check_article_text
@@ -108,19 +129,25 @@ class Written:
     path: Path
     article_id: str
     detection: Detection
-    #: The origin of an earlier report of this import that took the id first, if any.
-    collided_with: Optional[str] = None
     overwritten: bool = False
+
+
+@dataclass
+class Duplicate:
+    """A report that repeats an earlier one of the same import (same identity, date and title)."""
+
+    report: Report
+    article_id: str
+    #: The origin of the earlier report.
+    first: str
 
 
 @dataclass
 class ImportResult:
     written: list[Written] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
-
-    @property
-    def collisions(self) -> list[Written]:
-        return [w for w in self.written if w.collided_with]
+    #: Reports skipped because an earlier report of the same import was the same report.
+    duplicates: list[Duplicate] = field(default_factory=list)
 
     def mentions(self, section: str) -> Counter:
         """How many drafts mention each id of ``section`` (regions, places, actors)."""
@@ -166,53 +193,74 @@ def import_reports(
 ) -> ImportResult:
     """Import every report of ``files`` into the archive at ``root``; never raises for bad input.
 
-    Ids are ``date-slug-of-title``; a report whose id an earlier report of the same import
-    took gets ``-2``, ``-3``... in input order, so the same input always gives the same files.
-    ``progress`` is called with the number of bytes of input read.
+    Ids come from :func:`draft_id`, one report at a time; a report whose id an earlier report of
+    the same import has is a duplicate of it (written once), or, should two different reports
+    ever share the six characters of their hash, a failure. ``progress`` is called with the
+    number of bytes of input read.
     """
     result = ImportResult()
     index = DetectionIndex.build(gazetteer)
     existing = {p.stem: p for p in article_files(root)}
-    taken: dict[str, str] = {}
+    seen: dict[str, tuple[str, str]] = {}  # id -> (identity, origin) of the first report with it
     for file in files:
         for item in read_reports(file, shown_path(file), options, progress):
             if isinstance(item, Failure):
                 result.failures.append(item)
                 continue
-            base = article_id(item.date, item.title)
-            chosen, suffix = base, 1
-            while chosen in taken:
-                suffix += 1
-                chosen = f"{base}-{suffix}"
-            collided_with = taken[base] if chosen != base else None
-            taken[chosen] = item.origin
+            chosen, identity = draft_id(item), report_identity(item)
+            first = seen.get(chosen)
+            if first is not None:
+                if first[0] == identity:
+                    result.duplicates.append(Duplicate(item, chosen, first[1]))
+                else:  # pragma: no cover - a 24-bit hash collision on the same date and title
+                    result.failures.append(Failure(item.source, item.line,
+                                                   f"the id '{chosen}' is also the id of a different report, {first[1]}",
+                                                   "change this report's title a little and import it again"))
+                continue
+            seen[chosen] = (identity, item.origin)
             outcome = _write_draft(item, chosen, root, gazetteer, index, existing, options)
             if isinstance(outcome, Failure):
                 result.failures.append(outcome)
             else:
-                outcome.collided_with = collided_with
                 result.written.append(outcome)
     return result
 
 
+#: Length of the hash that ends an imported draft's id.
+ID_HASH_LENGTH = 6
+
+
+def report_identity(report: Report) -> str:
+    """What makes a report this report: its link, or, without one, its title and text."""
+    if report.url:
+        return f"url\n{report.url}"
+    return f"text\n{report.headline or report.title}\n{report.body}"
+
+
+def draft_id(report: Report) -> str:
+    """``2024-03-12-raid-on-x-3f9a2c``: the date, the title's slug, a hash of the report's identity.
+
+    It depends on the report alone (see the module's docstring for why every id has the hash).
+    """
+    digest = hashlib.sha256(report_identity(report).encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{article_id(report.date, report.title)}-{digest[:ID_HASH_LENGTH]}"
+
+
 def _write_draft(
     report: Report,
-    draft_id: str,
+    new_id: str,
     root: Path,
     gazetteer: Gazetteer,
     index: DetectionIndex,
     existing: dict[str, Path],
     options: ImportOptions,
 ) -> Union[Written, Failure]:
-    target = article_path(root, draft_id)
+    target = article_path(root, new_id)
     shown = shown_path(target)
-    prior = existing.get(draft_id)
-    if prior is not None and prior.resolve() != target.resolve():
-        return Failure(report.source, report.line, f"the id '{draft_id}' is already used by {shown_path(prior)}",
+    prior = existing.get(new_id)
+    if prior is not None and prior != target:
+        return Failure(report.source, report.line, f"the id '{new_id}' is already used by {shown_path(prior)}",
                        "article ids are unique: change the title, or import into another archive")
-    if prior is not None and not options.overwrite:
-        return Failure(report.source, report.line, f"{shown} already exists; it was left as it is",
-                       "pass --overwrite to replace it with a new draft")
     detection = detect(f"{report.title}\n\n{report.body}", index)
     text = render_draft(report, detection, gazetteer, modeline_text=modeline(target, root), shown_path=shown)
     try:
@@ -224,20 +272,68 @@ def _write_draft(
         return Failure(report.source, report.line,
                        f"the draft would be {len(data) // 1024:,} KiB; an article file may be at most {MAX_FILE_BYTES // 1024:,} KiB",
                        "import an excerpt of the report: the archive keeps a summary and links to the original")
-    problems = draft_errors(text, draft_id, shown, gazetteer, options.today)
+    problems = draft_errors(text, new_id, shown, gazetteer, options.today)
     if problems:
         return Failure(report.source, report.line, "the draft would not pass 'archive check': " + "; ".join(problems))
-    target.parent.mkdir(parents=True, exist_ok=True)
+    why_kept: list[str] = []
+
+    def replaceable(path: Path) -> bool:
+        reason = not_a_draft(path)
+        if reason is not None:
+            why_kept.append(reason)
+        return reason is None
+
     try:
-        with open(target, "wb" if options.overwrite else "xb") as handle:
-            handle.write(data)
+        overwritten = write_new_file(root, target, data, replace_if=replaceable if options.overwrite else None)
+    except UnsafeDestination as exc:
+        outcome = "it was left as it is" if exc.path == target else f"{shown} was not written"
+        return Failure(report.source, report.line, f"{shown_path(exc.path)} {exc.problem}; {outcome}", exc.hint)
+    except NotReplaced:
+        reason = why_kept[0] if why_kept else "it is not a draft"
+        return Failure(report.source, report.line, f"{shown} {reason}; it was left as it is",
+                       "--overwrite replaces only drafts: edit the article by hand, or, if it is to be made again "
+                       "from the report, move it away (or set 'draft: true' in it) and import again")
     except FileExistsError:
         return Failure(report.source, report.line, f"{shown} already exists; it was left as it is",
-                       "pass --overwrite to replace it with a new draft")
+                       "pass --overwrite to replace it with a new draft (only a draft is ever replaced)")
     except OSError as exc:
-        return Failure(report.source, report.line, f"{shown} could not be written: {exc.strerror}")
-    existing[draft_id] = target
-    return Written(report, target, draft_id, detection, overwritten=prior is not None)
+        return Failure(report.source, report.line, f"{shown} could not be written: {exc.strerror or exc}",
+                       _write_hint(exc, shown))
+    existing[new_id] = target
+    return Written(report, target, new_id, detection, overwritten=overwritten)
+
+
+def not_a_draft(path: Path) -> Optional[str]:
+    """Why the article file at ``path`` is not a draft that ``--overwrite`` may replace; None if it is.
+
+    A draft has ``draft: true`` (the YAML boolean) in front matter that the archive's reader
+    reads without a problem; a file that cannot be read is not known to be a draft, so it is not one.
+    """
+    try:
+        text = read_text(path, MAX_FILE_BYTES)
+        front = split_front_matter(text)
+        document = parse_yaml(front.yaml_text, line_offset=front.yaml_line)
+    except SourceError as exc:
+        return f"cannot be read as an article ({exc.message}), so it is not known to be a draft"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc}), so it is not known to be a draft"
+    if document.problems:
+        return f"has a problem in its front matter ({document.problems[0].message}), so it is not known to be a draft"
+    if not isinstance(document.data, dict) or document.data.get("draft") is not True:
+        return "is a reviewed article, not a draft (it has no 'draft: true')"
+    return None
+
+
+def _write_hint(exc: OSError, shown: str) -> str:
+    """What to do when the system refuses to write a draft."""
+    folder = str(Path(shown).parent)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full: free some space and import again"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"the folder {folder} cannot be written to: make it writable for you, then import again"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the file name is too long for this file system: shorten the report's title and import again"
+    return f"check the folder {folder}, then import again"
 
 
 def draft_errors(text: str, draft_id: str, shown: str, gazetteer: Gazetteer, today: date) -> list[str]:
@@ -658,15 +754,19 @@ def _sources(report: Report) -> list[str]:
 
 
 __all__ = [
+    "Duplicate",
     "ImportOptions",
     "ImportResult",
     "Failure",
     "Report",
     "Written",
     "draft_errors",
+    "draft_id",
     "guess_language",
     "import_reports",
     "input_files",
+    "not_a_draft",
     "read_reports",
     "render_draft",
+    "report_identity",
 ]

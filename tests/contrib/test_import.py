@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -27,13 +28,24 @@ def imported(before: list[Path]) -> list[Path]:
     return [p for p in drafts() if p not in before]
 
 
+def drafts_of(stem: str) -> list[Path]:
+    """The drafts whose id is ``stem`` and the six-character hash of a report."""
+    return sorted(p for p in ARTICLES.rglob(f"{stem}-*.md") if re.fullmatch(re.escape(stem) + r"-[0-9a-f]{6}", p.stem))
+
+
+def draft_of(stem: str) -> Path:
+    (found,) = drafts_of(stem)
+    return found
+
+
 # -- one report ----------------------------------------------------------------------------
 
 
 def test_the_seed_report_becomes_a_draft_with_its_entities(archive_dir):
     result = run("import", "--date", "2024-03-12", str(needs(SEED)))
     assert result.exit_code == 0, result.output
-    draft = ARTICLES / "2024" / "2024-03-12-ukraine-based-russian-armed-groups-claim-raids-into-russia.md"
+    draft = draft_of("2024-03-12-ukraine-based-russian-armed-groups-claim-raids-into-russia")
+    assert draft.parent == ARTICLES / "2024"
     data = front_matter(draft)
     assert data["draft"] is True
     assert data["title"] == "Ukraine-based Russian armed groups claim raids into Russia"
@@ -122,20 +134,26 @@ def test_each_bad_line_is_named_with_what_is_wrong(mixed, line, message):
     assert f"mixed.jsonl:{line}: {message}" in result.output
 
 
-def test_a_second_report_with_the_same_date_and_title_gets_a_numbered_id(mixed):
+def test_two_reports_with_the_same_date_and_title_get_two_ids(mixed):
     result, _ = mixed
-    assert (ARTICLES / "2024" / "2024-03-14-drone-attack-reported-in-kursk-region-2.md").is_file()
-    assert "2024-03-14-drone-attack-reported-in-kursk-region-2  (" in result.output
-    assert "mixed.jsonl:10; same date and title as" in result.output
+    both = drafts_of("2024-03-14-drone-attack-reported-in-kursk-region")
+    assert len(both) == 2
+    assert {front_matter(p)["sources"][0]["url"] for p in both} == {"https://example.org/kursk-drone",
+                                                                    "https://example.org/kursk-drone-2"}
+    assert "2 drafts share a date and title with another" in result.output
+    for draft in both:
+        assert f"{draft.stem}  (" in result.output
+    assert "mixed.jsonl:10)" in result.output
 
 
 def test_a_record_without_a_url_keeps_its_publisher_in_a_comment(mixed):
-    text = (ARTICLES / "2024" / "2024-03-15-vzryvy-v-belgorode.md").read_text(encoding="utf-8")
+    text = draft_of("2024-03-15-vzryvy-v-belgorode").read_text(encoding="utf-8")
     assert "sources:  # published by Пример; add its url" in text
 
 
 def test_a_record_gives_title_date_language_and_source(mixed):
-    data = front_matter(ARTICLES / "2024" / "2024-03-14-drone-attack-reported-in-kursk-region.md")
+    (data,) = [d for d in map(front_matter, drafts_of("2024-03-14-drone-attack-reported-in-kursk-region"))
+               if d["sources"][0]["url"] == "https://example.org/kursk-drone"]
     assert data["language"] == "en" and data["date"] == "2024-03-14"
     assert data["sources"] == [{"publisher": "Example News", "url": "https://example.org/kursk-drone",
                                 "title": "Drone attack reported in Kursk region", "language": "en"}]
@@ -158,10 +176,12 @@ def test_an_existing_draft_is_not_overwritten(archive_dir):
 def test_overwrite_replaces_an_existing_draft(archive_dir):
     run("import", "--date", "2024-03-12", str(REPORTS / "kiev-bilhorod.txt"))
     draft = drafts()[-1]
-    draft.write_text("my edits\n", encoding="utf-8")
+    draft.write_text(draft.read_text(encoding="utf-8") + "my edits\n", encoding="utf-8")  # still a draft
     result = run("import", "--overwrite", "--date", "2024-03-12", str(REPORTS / "kiev-bilhorod.txt"))
-    assert result.exit_code == 0
+    assert result.exit_code == 0, result.output
+    assert "1 existing draft replaced (--overwrite)" in result.output
     assert draft.read_text(encoding="utf-8").startswith("---\n")
+    assert not draft.read_text(encoding="utf-8").endswith("my edits\n")
 
 
 def test_a_binary_file_is_one_clear_message(archive_dir, tmp_path: Path):
