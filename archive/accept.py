@@ -21,7 +21,8 @@ from datetime import date
 from typing import Any, Callable, Optional
 
 from . import spec
-from .validate import Resolver, as_day, parse_fuzzy_date, text_problem, url_problem
+from .urls import check_web_url
+from .validate import Resolver, as_day, parse_fuzzy_date, text_problem
 
 #: What an acceptor returns for a value it will not vouch for.
 REJECT: Any = object()
@@ -177,8 +178,9 @@ def _fuzzydate(acceptors: Acceptors, kind: spec.FuzzyDate) -> Acceptor:
 
 def _url(acceptors: Acceptors, kind: spec.Url) -> Acceptor:
     def check(raw: str) -> Any:
-        url = raw.strip()
-        return REJECT if url_problem(url) else url
+        # A warning (a host mixing scripts) is a problem the reader must report: rejected too.
+        verdict = check_web_url(raw)
+        return REJECT if verdict.error or verdict.warning else raw
 
     return _remembering(check)
 
