@@ -628,8 +628,10 @@ def _language_tag(text: str) -> str:
 
 
 def _clean_body(text: str) -> str:
-    """The report's text with control characters gone, line ends unified, blank runs collapsed."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """The report's text with control characters gone, line ends unified, blank runs collapsed,
+    and ``<`` written as ``&lt;``: a report is text, and markup in it would be refused by the
+    check (archive.markup) or read as HTML by Markdown."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("<", "&lt;")
     text = _CONTROL.sub("", text.replace("\t", "    "))
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     return _MANY_BLANK_LINES.sub("\n\n", text).strip("\n")

@@ -1,4 +1,4 @@
-"""Turning record values into text a reader sees: sanitised HTML, figures, dates, citations.
+"""Turning record values into text a reader sees: figures, dates, citations (HTML is sanitised by archive.markup).
 
 Plain functions with no knowledge of MkDocs; the site's page generators call them, and so can
 any other output (feeds, exports).
@@ -9,50 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable, Optional
 
-import nh3
-
 from .model import Article, Figure
 from .vocabulary import QUALIFIER_LABELS
-
-# --------------------------------------------------------------------------------------------
-# Sanitising article bodies
-
-#: Tags an article body may use: ordinary formatting, lists, tables, links, images.
-#: No script, style, iframe, frame, object, embed, form or input.
-ALLOWED_TAGS = frozenset(nh3.ALLOWED_TAGS) - {"area", "map"}
-
-#: Attributes kept, per tag (``*``: on every tag). ``rel`` is set by the sanitiser itself.
-ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
-    **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
-    "*": {"id", "class", "title", "lang", "dir"},
-    "a": {"href", "hreflang", "title"},
-    "img": {"src", "alt", "title", "width", "height", "loading"},
-    "abbr": {"title"},
-    "time": {"datetime"},
-    "ol": {"start", "reversed", "type"},
-}
-
-#: URL schemes a link or image may use; relative URLs are always allowed.
-URL_SCHEMES = frozenset({"http", "https", "mailto"})
-
-_CLEANER = nh3.Cleaner(
-    tags=set(ALLOWED_TAGS),
-    clean_content_tags={"script", "style"},
-    attributes=ALLOWED_ATTRIBUTES,
-    url_schemes=set(URL_SCHEMES),
-    strip_comments=True,
-    link_rel="noopener noreferrer",
-)
-
-
-def sanitize_html(html: str) -> str:
-    """The HTML of an article body with everything executable removed.
-
-    Scripts and styles go with their content; event handlers (``on*=``), ``javascript:`` and
-    other non-web URLs, frames, objects, embeds and forms are dropped; text is kept.
-    """
-    return _CLEANER.clean(html)
-
 
 # --------------------------------------------------------------------------------------------
 # Numbers, figures, dates
@@ -147,7 +105,7 @@ def bibtex(article: Article, site_name: str, url: str) -> str:
 
 
 __all__ = [
-    "ALLOWED_TAGS", "ALLOWED_ATTRIBUTES", "URL_SCHEMES", "sanitize_html", "format_number",
+    "format_number",
     "format_figure", "format_figure_value", "format_quantity", "format_date", "format_month",
     "month_name", "citation", "bibtex",
 ]

@@ -134,10 +134,10 @@ def test_an_article_in_the_wrong_year_folder_is_a_warning(sample_copy: Path) -> 
     assert check(content) == [("warning", "", "the article is dated 2024 but sits in the folder 2023/ (move it to articles/2024/)")]
 
 
-def test_script_in_the_body_is_a_warning_that_the_site_removes_it(sample_copy: Path) -> None:
+def test_a_script_in_the_body_is_an_error(sample_copy: Path) -> None:
     write_article(only_file(sample_copy), article_text(body="Text.\n\n<script>alert(1)</script>\n"))
     (severity, _field, message), = check(sample_copy)
-    assert severity == "warning" and message.startswith("the text contains '<script', which the site removes")
+    assert severity == "error" and message.startswith("raw HTML <script> is not allowed")
 
 
 def test_a_mistyped_id_suggests_the_entity_by_its_name(sample_copy: Path) -> None:
