@@ -44,10 +44,14 @@ def _targets(paths: tuple[str, ...]) -> dict[Path, Optional[list[Path]]]:
             root = find_root(path if path.is_dir() else path.parent)
         except ArchiveNotFound as exc:
             raise click.UsageError(str(exc)) from None
-        resolved = path.resolve()
+        # The folders on the way are resolved; the last part never is (it may be a link, which
+        # is reported by the gate and not followed).
+        resolved = path.parent.resolve() / path.name
+        if path.is_dir() and not path.is_symlink():
+            resolved = path.resolve()
         if resolved == root or (path.is_dir() and resolved == (root / ARTICLES_DIR)):
             grouped[root] = None
-        elif path.is_dir():
+        elif path.is_dir() and not path.is_symlink():
             files[root].extend(sorted(resolved.rglob("*.md")))
         else:
             files[root].append(resolved)
@@ -164,8 +168,8 @@ def run_changed_check(paths: tuple[str, ...], ref: str) -> tuple[ProblemLog, int
         raise click.UsageError(str(exc)) from None
 
     def changed_articles(root: Path, only: Optional[list[Path]]) -> Optional[list[Path]]:
-        gazetteer_dir = (root / GAZETTEER_DIR).resolve()
-        articles_dir = (root / ARTICLES_DIR).resolve()
+        gazetteer_dir = root / GAZETTEER_DIR
+        articles_dir = root / ARTICLES_DIR
         if any(gazetteer_dir in f.parents for f in changed):
             click.echo(f"the gazetteer changed since {ref}: checking every article of {shown_path(root)}", err=True)
             return only

@@ -7,6 +7,9 @@ spellings, entity detection in imported reports and did-you-mean for typos.
 
 from __future__ import annotations
 
+import os
+import stat
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -137,7 +140,10 @@ class _RawEntity:
 
 
 def find_gazetteer_files(directory: Path) -> list[Path]:
-    return sorted(list(directory.glob("*.yml")) + list(directory.glob("*.yaml")))
+    """The gazetteer files directly in ``directory``: regular files only, never a link (see archive.gate)."""
+    found = [p for p in list(directory.glob("*.yml")) + list(directory.glob("*.yaml"))
+             if not p.name.startswith(".") and stat.S_ISREG(os.lstat(p).st_mode)]
+    return sorted(found)
 
 
 def load_gazetteer(

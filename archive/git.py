@@ -50,7 +50,7 @@ def repository_top(cwd: Path) -> Path:
 
 
 def changed_files(ref: str, cwd: Path) -> list[Path]:
-    """Files (absolute, sorted, existing) that differ from ``ref`` as described in the module doc."""
+    """Paths (absolute, sorted, existing, links included) that differ from ``ref`` as described in the module doc."""
     top = repository_top(cwd)
     try:
         _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
@@ -68,8 +68,10 @@ def changed_files(ref: str, cwd: Path) -> list[Path]:
     unstaged = _git(["diff", "--name-only", "-z", "--diff-filter=ACMR"], top)
     untracked = _git(["ls-files", "-z", "--others", "--exclude-standard"], top)
     names = {name for output in (committed, staged, unstaged, untracked) for name in output.split("\0") if name}
-    files = [(top / name) for name in names]
-    return sorted(f.resolve() for f in files if f.is_file())
+    # Never resolved and never followed: a link the branch adds is reported by the gate, by its
+    # own path, and must not turn into the file it points at.
+    files = [Path(os.path.abspath(top / name)) for name in names]
+    return sorted(f for f in files if os.path.lexists(f))
 
 
 __all__ = ["GitError", "changed_files", "repository_top"]

@@ -18,12 +18,11 @@ from typing import Iterable, Optional
 
 from .articles import ArticleResult, article_id_for, read_article
 from .fastyaml import quiet_stderr
-from .gazetteer import Gazetteer, find_gazetteer_files, load_gazetteer
+from .gate import ARTICLES_DIR, GAZETTEER_DIR, Manifest, survey
+from .gazetteer import Gazetteer, load_gazetteer
 from .model import Article
+from .pages import check_page
 from .problems import Problem, ProblemLog, Severity
-
-GAZETTEER_DIR = "gazetteer"
-ARTICLES_DIR = "articles"
 
 
 class ArchiveNotFound(Exception):
@@ -41,6 +40,8 @@ class Archive:
     log: ProblemLog
     #: Number of article files read.
     files_checked: int = 0
+    #: What the gate admitted: the site publishes its pages and media, nothing else of the folder.
+    manifest: Optional[Manifest] = None
 
     @property
     def ok(self) -> bool:
@@ -81,17 +82,12 @@ def article_files(root: Path) -> list[Path]:
 
 
 def article_paths(root: Path) -> list[str]:
-    """Every ``*.md`` under ``articles/`` as strings, sorted.
+    """Every article the gate admits (``articles/**/*.md``, no link), as sorted absolute strings.
 
     Strings, not ``Path`` objects: making 10,000 of those, and sending them to worker
     processes, costs more than a tenth of a second.
     """
-    found: list[str] = []
-    for folder, subfolders, names in os.walk(os.path.join(root, ARTICLES_DIR)):
-        subfolders.sort()
-        found.extend(os.path.join(folder, n) for n in names if n.endswith(".md"))
-    found.sort()
-    return found
+    return survey(root).articles
 
 
 def shown_path(file: str | os.PathLike, cwd: Optional[str] = None) -> str:
@@ -128,15 +124,23 @@ def load_archive(
     root = Path(root)
     today = today or date.today()
     log = ProblemLog()
-    gazetteer_files = find_gazetteer_files(root / GAZETTEER_DIR)
+    manifest = survey(root, shown_path(root))
+    log.extend(manifest.problems)
+    gazetteer_files = [Path(f) for f in manifest.gazetteer]
     if not gazetteer_files:
         log.add(shown_path(root / GAZETTEER_DIR), 1, 1, Severity.ERROR, "", "no gazetteer files found",
                 "the gazetteer lives in gazetteer/*.yml (regions, places, actors, tags)")
     gazetteer = load_gazetteer(gazetteer_files, log, today=today)
     gazetteer_stamp = tuple(_stamp(f) for f in gazetteer_files)
+    for page in manifest.pages:
+        check_page(os.path.join(root, page), shown_path(root / page), log)
 
-    all_files = article_paths(root)
-    selected = all_files if only is None else sorted({str(Path(p).resolve()) for p in only})
+    all_files = manifest.articles
+    if only is None:
+        selected = all_files
+    else:  # (absolute, never resolved: a link is not followed, and the gate has refused it)
+        admitted = set(all_files)
+        selected = sorted({a for a in (os.path.abspath(p) for p in only) if a in admitted})
     if cache is None and len(selected) >= PARALLEL_THRESHOLD and usable_cores() > 1:
         results = _read_in_parallel(selected, gazetteer, today, log, keep_articles)
     else:  # (stderr is silenced file by file here: under `mkdocs serve` other threads log)
@@ -149,7 +153,7 @@ def load_archive(
     articles = sorted((r.article for r in results if r.article is not None), key=lambda a: (a.date, a.id))
     bad_paths = log.paths_with_errors()
     articles = [a for a in articles if a.path not in bad_paths]
-    return Archive(root, gazetteer, articles, log, files_checked=len(selected))
+    return Archive(root, gazetteer, articles, log, files_checked=len(selected), manifest=manifest)
 
 
 #: From this many files on, ``archive check`` reads with one process per core.

@@ -63,7 +63,14 @@ def read_text(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> str:
     Raises :class:`SourceError` for a file that is too large (without reading it), empty,
     binary, or not UTF-8 (naming the line and column of the first bad byte).
     """
-    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        # Never through a symbolic link: the gate refuses them, and a link could name any file.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        if os.path.islink(path):
+            raise SourceError("the file is a symbolic link, which is never followed",
+                              hint="replace the link with the file itself") from None
+        raise SourceError(f"the file cannot be read ({exc.strerror})") from None
     try:
         size = os.fstat(descriptor).st_size
         if size > max_bytes:
