@@ -12,10 +12,14 @@ from datetime import date
 from pathlib import Path
 from typing import Optional
 
+import nh3
+
 from archive.catalogue import build_catalogue
-from archive.loader import Archive, ArticleCache, load_archive
-from archive.problems import Problem
-from archive.render import sanitize_html
+from archive.gate import survey
+from archive.loader import Archive, ArticleCache, load_archive, shown_path
+from archive.markup import namespaced_id, sanitize
+from archive.pages import check_page, page_meta as editorial_meta
+from archive.problems import Problem, ProblemLog, Severity
 
 from . import editorial
 from .components import SiteContext
@@ -66,17 +70,21 @@ class SitePlan:
     #: The day shown as "last changed" for pages that are not about a dated record.
     updated: Optional[date]
     report: Report
-    #: Source files of the archive (relative to the archive root) that MkDocs must not publish.
     archive_root: Path
+    #: Files of the docs folder the gate admitted for publishing as they are (editorial pages and
+    #: media), relative to the docs folder; MkDocs publishes nothing else of it.
+    publishable: set[str] = field(default_factory=set)
 
 
 def include_drafts(configured: bool) -> bool:
     return configured or os.environ.get(DRAFTS_ENV, "").strip().lower() in ("1", "true", "yes")
 
 
-def load(root: Path, cache: Optional[ArticleCache], drafts: bool) -> tuple[Archive, Report]:
-    """Load and validate the archive; errors are raised as :class:`ArchiveErrors`."""
+def load(root: Path, cache: Optional[ArticleCache], drafts: bool, more: Optional[list[Problem]] = None) -> tuple[Archive, Report]:
+    """Load and validate the archive (and take ``more`` problems, of the docs folder around it);
+    errors are raised as :class:`ArchiveErrors`."""
     archive = load_archive(root, cache=cache)
+    archive.log.extend(more or [])
     report = Report()
     left_out = {a.path for a in archive.articles if a.draft} if not drafts else set()
     for problem in archive.log.sorted():
@@ -144,11 +152,33 @@ def plan(
 
 def prepare(root: Path, cache: Optional[ArticleCache], options: Options, config) -> SitePlan:
     """Load the archive and plan the site; ``config`` is MkDocs' configuration (read as a mapping)."""
-    archive, report = load(root, cache, include_drafts(options.include_drafts))
-    return plan(
+    docs = Path(config["docs_dir"]).resolve()
+    publishable, docs_problems = gate_docs(docs, root)
+    archive, report = load(root, cache, include_drafts(options.include_drafts), docs_problems)
+    site = plan(
         archive, report, options, site_name=config["site_name"], site_url=config["site_url"] or "",
         directory_urls=config["use_directory_urls"], methodology="methodology.md", repo_url=config["repo_url"] or "",
     )
+    if archive.manifest is not None and (docs == root or docs in root.parents):
+        inside = root.relative_to(docs).as_posix() if docs != root else ""
+        publishable |= {f"{inside}/{name}" if inside else name for name in archive.manifest.publishable()}
+    site.publishable = publishable
+    return site
+
+
+def gate_docs(docs: Path, root: Path) -> tuple[set[str], list[Problem]]:
+    """The gate over a docs folder that is not the archive itself (the archive's own files are
+    gated by the loader): what it may publish, relative to ``docs``, and what it refused."""
+    if docs == root:
+        return set(), []
+    manifest = survey(docs, shown_path(docs), skip=root if docs in root.parents else None)
+    log = ProblemLog(list(manifest.problems))
+    for name in manifest.articles + manifest.gazetteer:  # a docs folder holds no second archive
+        log.add(shown_path(name), 1, 1, Severity.ERROR, "", "articles and gazetteer files belong in the archive folder",
+                "move it into the folder that the plugin's archive_dir names")
+    for page in manifest.pages:
+        check_page(str(docs / page), shown_path(docs / page), log)
+    return manifest.publishable(), log.problems
 
 
 def add_home(site: SitePlan, latest_count: int) -> None:
@@ -176,25 +206,65 @@ def render(site: SitePlan, uri: str, page_url: str, html: str, known: Optional[s
     """
     generator, spec = site.pages[uri]
     links = Links(page_url, site.ctx.directory_urls, known)
-    body = sanitize_html(html) if spec.markdown else ""
+    body = sanitize(html) if spec.markdown else ""
     return generator.render(site.ctx, spec, links, body)
 
 
 def fill_blocks(site: SitePlan, page_url: str, html: str, known: Optional[set[str]] = None) -> tuple[str, list[str]]:
-    """An editor's page with its ``<!-- archive:... -->`` blocks filled."""
-    return editorial.fill(html, site.ctx, Links(page_url, site.ctx.directory_urls, known), site.blocks)
+    """An editor's page, sanitised like an article body, with its ``<!-- archive:... -->`` blocks filled.
+
+    The page is cut at its block markers and each piece sanitised on its own, so the blocks (the
+    site's own HTML, with the site's classes) are never sanitised and no author text is not.
+    """
+    links = Links(page_url, site.ctx.directory_urls, known)
+    pieces = editorial.MARKER.split(html)
+    unknown: list[str] = []
+    out = [sanitize(pieces[0])]
+    for name, text in zip(pieces[1::2], pieces[2::2]):
+        block = site.blocks.get(name)
+        if block is None:
+            unknown.append(name)
+        else:
+            out.append(block(site.ctx, links))
+        out.append(sanitize(text))
+    return "".join(out), unknown
 
 
 def page_meta(site: SitePlan, uri: str, meta: dict) -> dict:
-    """A generated page's metadata: its title and description, escaped, since Material prints
-    ``page.meta`` values unescaped; nothing else (a body cannot choose a template). Other pages
-    keep their own."""
+    """A page's metadata, escaped, since Material prints ``page.meta`` values unescaped.
+
+    A generated page gets its title and description; an editorial page keeps only the fields
+    :data:`archive.pages.PAGE_FIELDS` allows (a body can never choose a template).
+    """
     entry = site.pages.get(uri)
     if entry is None:
-        return meta
+        kept = editorial_meta(meta)
+        for key in ("title", "description"):
+            if key in kept:
+                kept[key] = esc(kept[key])
+        return kept
     spec = entry[1]
     # Generated pages are not in the nav: their width goes to the content instead.
     return {"title": esc(spec.title), "description": esc(spec.description), "hide": ["navigation"]}
+
+
+def plain_title(title: str) -> str:
+    """A title that may hold markup or entities (a heading's), as escaped text."""
+    return nh3.clean(title, tags=set())
+
+
+def safe_toc(items: list, namespaced: bool = True) -> None:
+    """The table of contents of an author's Markdown, made safe in place: titles as escaped text
+    (the theme prints them unescaped), ids in the author namespace like the body's (entries with
+    an id that is not allowed are dropped)."""
+    for item in list(items):
+        anchor = namespaced_id(item.id) if namespaced else item.id
+        if anchor is None:
+            items.remove(item)
+            continue
+        item.id = anchor
+        item.title = plain_title(item.title)
+        safe_toc(item.children, namespaced)
 
 
 def lastmod(site: SitePlan, uri: str) -> Optional[str]:
@@ -204,19 +274,7 @@ def lastmod(site: SitePlan, uri: str) -> Optional[str]:
     return day.isoformat() if day else None
 
 
-def is_archive_source(root: Path, abs_path: Optional[str]) -> bool:
-    """Whether a file of the docs folder is one of the archive's sources (articles, gazetteer)."""
-    if not abs_path:
-        return False
-    path = Path(abs_path)
-    for folder in ("articles", "gazetteer"):
-        base = root / folder
-        if path == base or base in path.parents:
-            return path.suffix in (".md", ".yml", ".yaml")
-    return False
-
-
 __all__ = [
     "ArchiveErrors", "Options", "Report", "SitePlan", "DRAFTS_ENV", "add_home", "include_drafts", "load", "plan", "prepare", "render",
-    "fill_blocks", "page_markdown", "page_meta", "lastmod", "is_archive_source",
+    "fill_blocks", "page_markdown", "page_meta", "lastmod", "gate_docs", "plain_title", "safe_toc",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -14,14 +15,21 @@ ASSET_URIS = {"css": "assets/archive/archive.css", "js": "assets/archive/archive
 
 
 def replace_sources(files: Files, config, root: Path, site: build.SitePlan, latest_count: int) -> set[str]:
-    """Swap the article and gazetteer files for the generated pages; returns every page's source path.
+    """Keep of the docs folder only what the gate admitted, add the generated pages; returns
+    every page's source path.
 
-    Generated pages are outside the nav (the nav of mkdocs.yml may still list index pages),
-    and exist only in memory: MkDocs converts an article's body, nothing else. A docs folder
-    without a home page gets a generated one.
+    Articles and the gazetteer become generated pages; editorial pages and media are published
+    as they are; any other file MkDocs found in the docs folder (the gate has reported it) is
+    dropped, so nothing reaches the site that the gate did not approve. Generated pages are
+    outside the nav (the nav of mkdocs.yml may still list index pages), and exist only in
+    memory: MkDocs converts an article's body, nothing else. A docs folder without a home page
+    gets a generated one.
     """
-    for file in [f for f in files if build.is_archive_source(root, f.abs_src_path)]:
-        files.remove(file)
+    docs = os.path.abspath(config["docs_dir"])
+    for file in list(files):
+        source = file.abs_src_path
+        if source and _inside(docs, source) and file.src_uri not in site.publishable:
+            files.remove(file)
     if files.get_file_from_path("index.md") is None:
         build.add_home(site, latest_count)
     for uri, (_, spec) in site.pages.items():
@@ -29,3 +37,7 @@ def replace_sources(files: Files, config, root: Path, site: build.SitePlan, late
     for kind, uri in ASSET_URIS.items():
         files.append(File.generated(config, uri, abs_src_path=str(ASSETS / f"archive.{kind}")))
     return {f.src_uri for f in files.documentation_pages()}
+
+
+def _inside(folder: str, path: str) -> bool:
+    return os.path.abspath(path).startswith(folder + os.sep)

@@ -86,13 +86,32 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_page_content(self, html, *, page, config, files):
         uri = page.file.src_uri
+        build.safe_toc(page.toc.items)  # the headings of the author's Markdown
         if uri not in self.site.pages:
             html, unknown = build.fill_blocks(self.site, page.url, html, self.known)
             for name in unknown:
                 log.warning(f"{uri}: unknown block '<!-- archive:{name} -->'")
+            if "title" not in page.meta and page.title:  # the theme prints it unescaped
+                page.meta["title"] = build.plain_title(page.title)
             return html
         rendered = build.render(self.site, uri, page.url, html, self.known)
         page.toc.items.extend(AnchorLink(esc(title), anchor, level) for level, anchor, title in rendered.toc)
         if not page.toc.items:
             page.meta["hide"] = ["navigation", "toc"]
         return rendered.html
+
+    def on_post_page(self, output, *, page, config):
+        # The Content-Security-Policy (plugins/csp.py). The body is the one block the theme does
+        # not write itself: a script in it, were one to slip past the sanitiser, gets no hash.
+        from .csp import add_policy
+
+        try:
+            return add_policy(output, untrusted=(page.content or "",))
+        except ValueError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
+
+    def on_post_template(self, output_content, *, template_name, config):
+        # Theme and extra templates rendered on their own: 404.html gets the policy, sitemap.xml not.
+        from .csp import add_policy
+
+        return add_policy(output_content) if template_name.endswith((".html", ".htm")) else output_content

@@ -92,7 +92,7 @@ def test_body_links_between_articles_resolve(fixture_site):
 def test_body_markdown_is_converted_once_into_the_page(fixture_site):
     html = page(fixture_site, RAIDS).read_text()
     assert html.count("<strong>Kursk region</strong>") == 1
-    assert '<h2 id="what-is-verified">' in html
+    assert '<h2 id="body-what-is-verified">' in html
 
 
 def test_previous_and_next_link_the_timeline(fixture_site):
@@ -106,7 +106,7 @@ def test_table_of_contents_lists_the_record_sections(fixture_site):
     doc = parse(page(fixture_site, RAIDS))
     toc = [e.attrs["href"] for e in doc.elements if e.tag == "a" and "md-nav__link" in e.attrs.get("class", "")
            and e.attrs.get("href", "").startswith("#")]
-    assert "#what-is-verified" in toc and "#article-claims" in toc and "#article-cite" in toc
+    assert "#body-what-is-verified" in toc and "#article-claims" in toc and "#article-cite" in toc
 
 
 def test_entity_page_lists_names_articles_claims_and_company(fixture_site):

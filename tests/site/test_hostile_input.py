@@ -1,7 +1,8 @@
 """Articles carrying scripts, event handlers and javascript: links in every field and in the body.
 
-The archive accepts them (a title may contain "<script>" as text; the body's markup draws a
-warning); the site must show the text and let nothing executable through, on any page.
+The archive accepts them as text (a title may contain "<script>"; markup in a body is refused by
+the check, see tests/security/); the site must show the text and let nothing executable
+through, on any page.
 """
 
 from __future__ import annotations
@@ -68,10 +69,8 @@ def test_the_body_cannot_set_page_metadata(hostile_site):
     assert "Hostile body text" in html
 
 
-def test_body_text_survives_sanitising(hostile_site):
-    doc = parse(page(hostile_site, ARTICLE))
-    for text in ("raw javascript link", "mixed case", "entity-encoded", "markdown javascript link", "styled"):
-        assert text in doc.text, text
+def test_the_body_text_is_published(hostile_site):
+    assert "Hostile body text" in parse(page(hostile_site, ARTICLE)).text
 
 
 def test_markup_after_the_body_is_the_archives_own(hostile_site):
