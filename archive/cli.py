@@ -17,7 +17,7 @@ import click
 
 from . import spec
 from .loader import ARTICLES_DIR, GAZETTEER_DIR, ArchiveNotFound, article_files, find_root, load_archive, shown_path
-from .problems import Problem, ProblemLog, format_github, format_json
+from .problems import Problem, ProblemLog, format_github, format_json, printable, printable_path
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -113,11 +113,13 @@ def check(paths: tuple[str, ...], strict: bool, output_format: str, changed_sinc
 
 
 def _echo_problem(problem: Problem) -> None:
+    """:meth:`Problem.text` in colour: the same escaped texts (no file name or value can forge a line)."""
     colour = "red" if problem.is_error else "yellow"
-    where = click.style(f"{problem.path}:{problem.line}:{problem.column}:", bold=True)
+    where = click.style(f"{printable_path(problem.path)}:{problem.line}:{problem.column}:", bold=True)
     severity = click.style(f"{problem.severity.value}:", fg=colour, bold=True)
-    what = f"{problem.field}: {problem.message}" if problem.field else problem.message
-    hint = click.style(f" ({problem.hint})", fg="cyan") if problem.hint else ""
+    message = printable(problem.message)
+    what = f"{printable(problem.field)}: {message}" if problem.field else message
+    hint = click.style(f" ({printable(problem.hint)})", fg="cyan") if problem.hint else ""
     click.echo(f"{where} {severity} {what}{hint}")
 
 
