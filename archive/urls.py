@@ -58,7 +58,7 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*\Z")
 _HOST_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._")
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 #: Characters that end a URL's authority (the backslash is refused before this is used).
-_AUTHORITY_END = "/?#"
+_AUTHORITY_END = re.compile(r"[/?#]")
 #: Full stops that browsers (UTS #46) read as '.' in a host.
 _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 
@@ -129,7 +129,7 @@ def _check(url: str, *, relative: bool, max_length: Optional[int]) -> UrlVerdict
     if problem:
         return UrlVerdict(problem)
     # A scheme is what comes before the first ':' that precedes any '/', '?' or '#'.
-    end = _first_of(url, _AUTHORITY_END, 0)
+    end = _authority_end(url)
     colon = url.find(":", 0, end)
     if colon == -1:
         if not relative:
@@ -153,7 +153,7 @@ def _relative(url: str) -> UrlVerdict:
     """A reference without a scheme: it must stay on this site."""
     if url.startswith("//"):
         after = url[2:]
-        visited = after[:_first_of(after, _AUTHORITY_END, 0)].rpartition("@")[2].partition(":")[0].lower()
+        visited = after[:_authority_end(after)].rpartition("@")[2].partition(":")[0].lower()
         where = f" for the host '{_clip(visited)}'" if visited else ""
         return UrlVerdict(
             f"{_shown(url)} starts with '//', which leaves this site{where}: write the link in full with https://",
@@ -171,7 +171,7 @@ def _absolute(url: str, scheme: str, rest: str) -> UrlVerdict:
             f"{_shown(url)} has more than two slashes after '{scheme}:' (browsers skip them, other programs see no host)"
         )
     after = rest[2:]
-    authority = after[:_first_of(after, _AUTHORITY_END, 0)]
+    authority = after[:_authority_end(after)]
     if "@" in authority:
         # WHATWG splits at the last '@': what precedes it is a user name and password.
         visited = authority.rpartition("@")[2].partition(":")[0]
@@ -210,6 +210,20 @@ def _port_problem(port: str) -> str:
 
 def _host(text: str) -> UrlVerdict:
     """The verdict on a host as written between ``//`` and the port or path."""
+    if text.isascii():  # the usual case: a plain name, accepted here at the cost of a few scans
+        lowered = text.lower()
+        labels = lowered.split(".")
+        if (
+            len(labels) > 1
+            and len(text) <= _MAX_HOST
+            and _HOST_ASCII.issuperset(lowered)
+            and "" not in labels
+            and max(map(len, labels)) <= _MAX_LABEL
+            and "xn--" not in lowered
+            and not _ends_in_number(labels)
+        ):
+            return UrlVerdict(host=lowered)
+    # Anything else takes the long way, where each rule has its message.
     if "%" in text:
         return UrlVerdict(
             f"the host '{_clip(text)}' contains percent-encoded characters, which browsers decode: write the host as it is"
@@ -463,14 +477,10 @@ def _describe(char: str) -> str:
 # Helpers
 
 
-def _first_of(text: str, characters: str, start: int) -> int:
-    """The index of the first of ``characters`` in ``text`` from ``start``, or ``len(text)``."""
-    end = len(text)
-    for char in characters:
-        index = text.find(char, start, end)
-        if index != -1:
-            end = index
-    return end
+def _authority_end(text: str) -> int:
+    """The index of the first '/', '?' or '#' in ``text``, or ``len(text)``."""
+    found = _AUTHORITY_END.search(text)
+    return found.start() if found else len(text)
 
 
 def _clip(text: str, limit: int = 60) -> str:
