@@ -27,7 +27,11 @@ Decisions, each for the reason given:
   ``ς`` are kept, not mapped to ``ss`` and ``σ``). The standard library's IDNA 2003 code
   (:func:`encodings.idna.nameprep`) is the judge of which characters and right-to-left labels are
   allowed; it is stricter than browsers in a few rare cases (a Hebrew or Arabic label ending in
-  a digit, characters outside Unicode 3.2 casing), which are refused rather than guessed.
+  a digit), which are refused rather than guessed. Capitals are lowered letter by letter (a final
+  ``Σ`` is ``σ`` to a browser, not ``ς`` as ``str.lower`` writes it), and a capital whose case
+  folding differs from its lowercase (``ẞ``, which browsers map to ``ss``) is refused. A letter
+  that UTS #46 disallows but this module lets through makes a link that browsers do not open:
+  a broken link, never one to another host.
   Invisible characters (zero-width joiners and spaces, bidi controls) are refused everywhere.
 - A host label that mixes scripts (Latin with Cyrillic or Greek, say) is a *warning* naming the
   letters, and so is a label written wholly in Cyrillic letters that look like Latin ones under a
@@ -230,11 +234,11 @@ def _host(text: str) -> UrlVerdict:
         )
     if not text.isascii():
         nfc = unicodedata.normalize("NFC", text)
-        mapped = unicodedata.normalize("NFKC", text).translate(_DOTS).lower()
-        if mapped != nfc.lower():
+        mapped = _lower(unicodedata.normalize("NFKC", text).translate(_DOTS))
+        if mapped != _lower(nfc):
             shown = _clip(mapped)
             # What the browser visits, when the mapped host is itself stable (no second mapping).
-            stable = unicodedata.normalize("NFKC", mapped).translate(_DOTS).lower() == mapped
+            stable = _lower(unicodedata.normalize("NFKC", mapped).translate(_DOTS)) == mapped
             return UrlVerdict(
                 f"the host '{_clip(text)}' is written with look-alike characters that browsers read as '{shown}': "
                 f"write '{shown}'",
@@ -308,20 +312,42 @@ def _label(label: str) -> tuple[str, str, str]:
         if decoded.isascii() or _punycode(decoded) != lowered:
             return "", "", f"has a label '{label}' that is not valid punycode"
         problem = _unicode_label_problem(decoded)
-        if not problem and decoded != unicodedata.normalize("NFC", decoded.lower()):
+        if not problem and decoded != unicodedata.normalize("NFC", _lower(decoded)):
             problem = "is not in the form browsers use"
         if problem:
             shown = f" ('{decoded}')" if decoded.isprintable() else ""
             return "", "", f"has a label '{label}'{shown} that {problem}"
         return lowered, decoded, ""
-    lowered = unicodedata.normalize("NFC", label.lower())
-    problem = _unicode_label_problem(lowered)
+    problem = _case_problem(label)
+    lowered = unicodedata.normalize("NFC", _lower(label))
+    problem = problem or _unicode_label_problem(lowered)
     if problem:
         return "", "", f"has a label '{label}' that {problem}"
     encoded = _punycode(lowered)
     if len(encoded) > _MAX_LABEL:
         return "", "", f"has a label '{label}' longer than {_MAX_LABEL} characters in its ASCII form"
     return encoded, lowered, ""
+
+
+def _lower(text: str) -> str:
+    """Lowercase letter by letter, as UTS #46 maps: ``str.lower`` makes a final Σ into ς by context."""
+    return "".join(map(str.lower, text)) if not text.isascii() else text.lower()
+
+
+def _case_problem(label: str) -> str:
+    """Why lowercasing a letter of ``label`` may differ from the browser's mapping, or ``""``.
+
+    Browsers map a capital to its case folding (ẞ to 'ss'), ``str.lower`` to its lowercase
+    (ẞ to ß); where the two differ the label is refused rather than guessed. ß and ς themselves
+    are kept by browsers (UTS #46 non-transitional).
+    """
+    for char in label:
+        if char.isascii() or char in "ßς":
+            continue
+        lower = char.lower()
+        if lower.casefold() != lower:
+            return f"contains {_describe(char)}, which browsers may map to other letters than its lowercase"
+    return ""
 
 
 def _unicode_label_problem(label: str) -> str:

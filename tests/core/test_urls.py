@@ -205,6 +205,16 @@ def test_a_punycode_label_must_be_what_browsers_would_write() -> None:
     assert not check_web_url("https://xn--80ak6aa92e-.com").ok
 
 
+def test_a_capital_sigma_is_lowered_as_browsers_do_not_as_python_does() -> None:
+    # 'ΟΔΟΣ'.lower() is 'οδος' (final ς, by context); browsers map every Σ to σ.
+    assert check_web_url("https://ΟΔΟΣ.gr").host == check_web_url("https://οδοσ.gr").host == "xn--pxavbq.gr"
+    assert check_web_url("https://οδος.gr").host == "xn--pxavbm.gr"  # a written ς is kept
+
+
+def test_a_capital_whose_folding_is_not_its_lowercase_is_refused() -> None:
+    assert "'ẞ' U+1E9E LATIN CAPITAL LETTER SHARP S" in check_web_url("https://STRAẞE.de").error  # browsers: 'strasse'
+
+
 def test_labels_that_browsers_decline_are_refused_not_guessed() -> None:
     assert "combining mark" in check_web_url("https://\u0301abc.com").error
     assert "not a valid international domain name" in check_web_url("https://שלום1.co.il").error
