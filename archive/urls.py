@@ -86,6 +86,7 @@ _COMPATIBLE_SCRIPTS = (
     frozenset({"Latin", "Han", "Hangul"}),
 )
 
+
 @dataclass(frozen=True)
 class UrlVerdict:
     """What the checker made of one URL.
@@ -172,7 +173,8 @@ def _absolute(url: str, scheme: str, rest: str) -> UrlVerdict:
         return UrlVerdict(f"{_shown(url)} needs two slashes after '{scheme}:' (browsers guess where the host is)")
     if rest.startswith("///"):
         return UrlVerdict(
-            f"{_shown(url)} has more than two slashes after '{scheme}:' (browsers skip them, other programs see no host)"
+            f"{_shown(url)} has more than two slashes after '{scheme}:' "
+            "(browsers skip them, other programs see no host)"
         )
     after = rest[2:]
     authority = after[:_authority_end(after)]
@@ -183,7 +185,7 @@ def _absolute(url: str, scheme: str, rest: str) -> UrlVerdict:
         visits = f" (browsers would visit '{_clip(host or visited.lower())}')" if visited else ""
         return UrlVerdict(f"a URL cannot contain a user name or password before '@'{visits}", host=host)
     if authority.startswith("["):
-        return UrlVerdict(f"the host '{authority.partition(']')[0]}]' is an IPv6 address: {_IP_HINT}")
+        return UrlVerdict(f"the host '{_clip(authority.partition(']')[0] + ']')}' is an IPv6 address: {_IP_HINT}")
     host_text, colon, port = authority.partition(":")
     if not host_text:
         return UrlVerdict(f"{_shown(url)} has no host")
@@ -230,7 +232,8 @@ def _host(text: str) -> UrlVerdict:
     # Anything else takes the long way, where each rule has its message.
     if "%" in text:
         return UrlVerdict(
-            f"the host '{_clip(text)}' contains percent-encoded characters, which browsers decode: write the host as it is"
+            f"the host '{_clip(text)}' contains percent-encoded characters, which browsers decode: "
+            "write the host as it is"
         )
     if not text.isascii():
         nfc = unicodedata.normalize("NFC", text)
@@ -255,7 +258,8 @@ def _host(text: str) -> UrlVerdict:
                 return UrlVerdict(f"the host '{_clip(text)}' contains '{char}', which cannot be in a domain name")
             category = unicodedata.category(char)
             if category[0] not in "LM" and category != "Nd":
-                return UrlVerdict(f"the host '{_clip(text)}' contains {_describe(char)}, which is not a letter or digit")
+                problem = f"contains {_describe(char)}, which is not a letter or digit"
+                return UrlVerdict(f"the host '{_clip(text)}' {problem}")
     labels = text.split(".")
     trailing_dot = len(labels) > 1 and labels[-1] == ""
     if trailing_dot:
