@@ -10,7 +10,7 @@ Which inline scripts are hashed: a page is the theme's template around one block
 markup, the page body (``page.content``). :func:`add_policy` takes such blocks as ``untrusted``;
 a script element that touches one of them gets no hash, so a script that slipped through the
 sanitiser is blocked instead of being allowed by a hash computed from the page it was injected
-into. A block is looked for in the page only if it holds ``<script`` (in a clean build, never).
+into. A block that cannot be found in the page verbatim is an error if it holds ``<script``.
 Everything else in the page is the templates' own markup, where every value is escaped; the
 site tests check that the only scripts hashed on any page are the theme's known ones.
 
@@ -102,21 +102,34 @@ def _is_javascript(attributes: dict[str, str]) -> bool:
     return kind in ("", "module") or kind in JAVASCRIPT_TYPES
 
 
+def _locate(html: str, block: str) -> int:
+    """``html.find(block)``, quicker for a long block: its first characters, then one comparison.
+
+    (Finding a 2.5 MB body with ``str.find`` costs some 3.5 ms, mostly preparing the needle.)
+    After a few false starts it hands over to ``str.find``, which stays linear on any input.
+    """
+    start = block[:256]
+    pos = html.find(start)
+    for _ in range(8):
+        if pos < 0 or html.startswith(block, pos):
+            return pos
+        pos = html.find(start, pos + 1)
+    return html.find(block, pos) if pos >= 0 else -1
+
+
 def _untrusted_spans(html: str, untrusted: Iterable[str]) -> list[tuple[int, int]]:
-    """Where each untrusted block that could hold (the start of) a script tag sits in ``html``."""
+    """Where each untrusted block sits in ``html`` (every copy of it)."""
     spans = []
     for block in untrusted:
         if not block:
             continue
-        if _OPEN not in block and not block.endswith(_PREFIXES):
-            continue  # no script this module reads can start inside it or run on from its end
-        pos = html.find(block)
-        if pos < 0:
+        pos = _locate(html, block)
+        if pos < 0 and (_OPEN in block or block.endswith(_PREFIXES)):
             raise ValueError("an untrusted block holding '<script' is not in the page verbatim: "
                              "its scripts cannot be told from the theme's")
         while pos >= 0:
             spans.append((pos, pos + len(block)))
-            pos = html.find(block, pos + 1)
+            pos = html.find(block, pos + len(block))
     return spans
 
 
@@ -187,7 +200,9 @@ def add_policy(html: str, untrusted: Iterable[str] = ()) -> str:
     charset = _CHARSET.match(html, at)
     if charset is not None:
         at = charset.end()
-    return html[:at] + meta_tag(policy_for(html, untrusted)) + html[at:]
+    # The same as html[:at] + meta + html[at:], in one copy instead of three (3 ms less on a 2.5 MB page):
+    # the first occurrence of html's own first `at` characters is at 0.
+    return html.replace(html[:at], html[:at] + meta_tag(policy_for(html, untrusted)), 1)
 
 
 __all__ = ["DIRECTIVES", "JAVASCRIPT_TYPES", "add_policy", "inline_scripts", "meta_tag", "policy_for", "script_hash"]
