@@ -161,16 +161,151 @@ def check_markup(body: str) -> list[MarkupProblem]:
     so the time is linear in the length of the body whatever it holds. Code (fenced blocks and
     backtick spans) is skipped: HTML shown as code is text.
     """
-    problems: list[MarkupProblem] = []
+    problems = _too_many_marks(body)
+    if problems:
+        return problems
     code = _code_spans(body)
     if "<" in body:
         _check_tags(body, code, problems)
     if "{" in body:
         _check_attr_lists(body, code, problems)
-    if "](" in body or "]:" in body or "][" in body:
+    _check_nesting(body, code, problems)
+    readable = "[" not in body or _check_bracket_work(body, code, problems)
+    if readable and ("](" in body or "]:" in body or "][" in body):
         _check_destinations(body, code, problems)
     problems.sort(key=lambda p: p.offset)
     return problems[:MAX_PROBLEMS]
+
+
+# --------------------------------------------------------------------------------------------
+# Markdown hazards: stopped here, before Markdown sees them, in the check and the build alike
+
+#: Lists, block quotes and HTML elements nested deeper than this are refused: Markdown's parser
+#: recurses once per level (about 250 levels exhaust Python's stack), and no report needs more.
+MAX_NESTING = 20
+#: How many characters Markdown's link parser may read for one body (about 0.8 s). It reads from every
+#: ``[`` to its ``]`` (or the end of the paragraph when there is none), and from every ``](`` to
+#: its ``)``: thousands of unclosed brackets make that quadratic (20,000 ``[`` took 49 s).
+MAX_BRACKET_WORK = 2_000_000
+
+def _unclosed_work(end: int, brackets: list[int], parentheses: list[tuple[int, bool]]) -> int:
+    return sum(end - p for p in brackets) + sum(end - p for p, destination in parentheses if destination)
+
+
+_CONTAINER = re.compile(r"[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*(?:\n|$)")
+_BRACKET = re.compile(r"[\[\]()]")
+#: Elements that never hold others, or whose end tag HTML lets an author leave out: not counted.
+_VOID = frozenset({"br", "col", "hr", "img", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot",
+                   "colgroup", "rp", "rt"})
+
+
+#: A body may hold at most this many of each markup character: every scan then does bounded work,
+#: and no report needs more (a long article has a few hundred).
+MAX_MARKS = 20_000
+_MARKS = ("<", "[", "](", "{", "`")
+
+
+def _too_many_marks(body: str) -> list[MarkupProblem]:
+    found = []
+    for mark in _MARKS:
+        count = body.count(mark)
+        if count > MAX_MARKS:
+            found.append(MarkupProblem(0, f"the text holds {count:,} '{mark}'; the limit is {MAX_MARKS:,}",
+                                       "an article is a summary; link to the full text instead"))
+    return found
+
+
+#: A line that opens more containers than the limit starts with this many container characters.
+_DEEP_LINE = re.compile(r"^[ \t>*+\-0-9.)]{%d}" % (2 * MAX_NESTING), re.MULTILINE)
+
+
+def _check_nesting(body: str, code: _Code, problems: list[MarkupProblem]) -> None:
+    """Lists and block quotes, by the containers that open each line; HTML, by open tags."""
+    for candidate in _DEEP_LINE.finditer(body):
+        start = candidate.start()
+        end = body.find("\n", start)
+        depth = _line_depth(body[start: end if end != -1 else len(body)])
+        if depth > MAX_NESTING and not code.covers(start):
+            problems.append(MarkupProblem(start, f"lists or quotes nested {depth} deep; the limit is {MAX_NESTING}",
+                                          "flatten the text: a report never needs this depth"))
+            return
+    if "<" not in body:
+        return
+    depth = 0
+    for match in _TAG_START.finditer(body):
+        name = (match.group(2) or "").lower()
+        if not name or name in _VOID or code.covers(match.start()):
+            continue
+        depth = max(0, depth - 1) if match.group(1) else depth + 1
+        if depth > MAX_NESTING:
+            problems.append(MarkupProblem(match.start(), f"HTML elements nested more than {MAX_NESTING} deep",
+                                          "close the elements you open, or nest fewer"))
+            return
+
+
+def _line_depth(line: str) -> int:
+    """How many list and quote containers a line opens or continues (4 columns of indent count as one)."""
+    depth = 0
+    position = 0
+    indent = len(line) - len(line.lstrip(" \t"))
+    depth += line[:indent].replace("\t", "    ").count("    ")
+    while True:
+        match = _CONTAINER.match(line, position)
+        if not match:
+            return depth
+        depth += 1
+        position = match.end()
+
+
+def _check_bracket_work(body: str, code: _Code, problems: list[MarkupProblem]) -> bool:
+    """Refuse the paragraph at which Markdown's link parser would have read too much of the body;
+    ``False`` when one was refused.
+
+    The work is what the parser reads: from each ``[`` to its ``]``, and from each ``](`` to
+    the ``)`` that balances it, or to the end of the paragraph when there is none.
+    """
+    breaks = list(_PARAGRAPH_BREAK.finditer(body))
+    ends = [m.start() for m in breaks] + [len(body)]
+    paragraph, start_of_paragraph = 0, 0
+    brackets: list[int] = []
+    parentheses: list[tuple[int, bool]] = []  # (position, opens a destination)
+    work = 0
+    for match in _BRACKET.finditer(body):
+        position = match.start()
+        if position > ends[paragraph]:
+            work += _unclosed_work(ends[paragraph], brackets, parentheses)
+            if work > MAX_BRACKET_WORK:
+                break
+            while position > ends[paragraph]:
+                paragraph += 1
+            start_of_paragraph, brackets, parentheses = breaks[paragraph - 1].end(), [], []
+        if code.covers(position):
+            continue
+        char = match.group(0)
+        if char == "[":
+            brackets.append(position)
+        elif char == "]":
+            if brackets:
+                work += position - brackets.pop()
+        elif char == "(":
+            parentheses.append((position, position > 0 and body[position - 1] == "]"))
+        elif parentheses:
+            opened, destination = parentheses.pop()
+            if destination:
+                work += position - opened
+        if work > MAX_BRACKET_WORK:
+            break
+    else:
+        work += _unclosed_work(ends[paragraph], brackets, parentheses)
+    if work > MAX_BRACKET_WORK:
+        problems.append(MarkupProblem(
+            start_of_paragraph,
+            "this paragraph holds too many '[' or '](' that are nested or never closed for Markdown to read in time",
+            "close each bracket, or write a bracket that is text as \\[",
+        ))
+        return False
+    return True
 
 
 def line_of(body: str, offsets: list[int]) -> list[int]:
@@ -343,27 +478,28 @@ def _element_allowing(attribute: str) -> str:
 
 
 def _check_destinations(body: str, code: _Code, problems: list[MarkupProblem]) -> None:
-    """Link and image destinations: inline ``[text](url)``, and reference definitions."""
+    """Link and image destinations: inline ``[text](url)``, and reference definitions.
+
+    A destination is an image's when a ``![`` stands between the previous destination and it
+    (a link after an image-like text is then checked as an image: stricter, never laxer).
+    """
     image_labels: set[str] = set()
-    stack: list[tuple[int, bool]] = []
-    length = len(body)
     checked_to = 0  # the end of the last destination read: text inside it is not read again
-    index = body.find("[")
-    while index != -1 and index < length and len(problems) < MAX_PROBLEMS:
-        char = body[index]
-        if char == "[":
-            if len(stack) < 1000:
-                stack.append((index, index > 0 and body[index - 1] == "!"))
-        elif stack:
-            opened, image = stack.pop()
-            follows = body[index + 1: index + 2]
-            if follows == "(" and index >= checked_to and not code.covers(index):
-                checked_to = _check_destination(body, index + 2, opened, image, problems)
-            elif follows == "[" and image:
-                close = body.find("]", index + 2, min(length, index + 1002))
-                if close != -1:
-                    image_labels.add((body[index + 2: close] or body[opened + 1: index]).strip().lower())
-        index = _next_bracket(body, index + 1)
+    for mark in _DESTINATION_MARK.finditer(body):
+        if len(problems) >= MAX_PROBLEMS:
+            return
+        index = mark.start()
+        if index < checked_to or code.covers(index):
+            continue
+        opened = body.rfind("[", checked_to, index)
+        image = body.rfind("![", checked_to, index) != -1
+        if mark.group(0) == "](":
+            checked_to = _check_destination(body, index + 2, max(opened, 0), image, problems)
+        elif image:
+            close = body.find("]", index + 2, min(len(body), index + 1002))
+            if close != -1:
+                image_labels.add((body[index + 2: close] or body[opened + 1: index]).strip().lower())
+            checked_to = index + 1
     for definition in _REFERENCE.finditer(body):
         if len(problems) >= MAX_PROBLEMS:
             return
@@ -374,13 +510,7 @@ def _check_destinations(body: str, code: _Code, problems: list[MarkupProblem]) -
         _report_url(url, definition.start(), image, problems)
 
 
-def _next_bracket(body: str, start: int) -> int:
-    opening, closing = body.find("[", start), body.find("]", start)
-    if opening == -1:
-        return closing
-    if closing == -1:
-        return opening
-    return min(opening, closing)
+_DESTINATION_MARK = re.compile(r"\]\(|\]\[")
 
 
 def _check_destination(body: str, start: int, offset: int, image: bool, problems: list[MarkupProblem]) -> int:

@@ -160,3 +160,37 @@ def test_images_from_other_hosts_are_removed():
 
 def test_external_links_get_no_referrer():
     assert 'rel="noopener noreferrer"' in sanitize('<a href="https://example.org/">x</a>')
+
+
+# --------------------------------------------------------------------------------------------
+# Markdown hazards: refused before Markdown sees them, at their line
+
+
+@pytest.mark.parametrize("body, words", [
+    ("- " * 300 + "deep", "nested 300 deep; the limit is 20"),
+    ("> " * 100 + "quoted", "nested 100 deep"),
+    ("\n".join("    " * level + "- item" for level in range(40)), "the limit is 20"),
+    ('<div markdown="1">\n' * 40 + "x" + "\n</div>" * 40, "nested more than 20 deep"),
+    ("[" * 5000, "never closed"),
+    ("[a " * 3000, "never closed"),
+    ("[x](" * 3000, "never closed"),
+    ("<b>" * 20001, "the limit is 20,000"),
+])
+def test_markdown_hazards_are_refused(body, words):
+    found = check_markup(body)
+    assert found and words in found[0].message, found[:1]
+
+
+def test_nesting_within_the_limit_passes():
+    assert check_markup("\n".join("    " * level + "- item" for level in range(10))) == []
+    assert check_markup("> > > quoted three deep") == []
+
+
+def test_many_closed_links_pass():
+    assert check_markup("[a](../b/) " * 2000) == []
+
+
+def test_a_hazard_is_placed_at_its_paragraph():
+    body = "Intro.\n\nMore text.\n\n" + "[" * 5000 + "\n"
+    (problem,) = check_markup(body)
+    assert line_of(body, [problem.offset]) == [4]
