@@ -90,7 +90,10 @@ def _start_tag(html: str, start: int) -> tuple[dict[str, str], int] | None:
 
 
 def _is_javascript(attributes: dict[str, str]) -> bool:
-    """Whether a script element with these attributes runs its text (https://html.spec.whatwg.org/#prepare-the-script-element)."""
+    """Whether a script element with these attributes runs its text.
+
+    https://html.spec.whatwg.org/#prepare-the-script-element
+    """
     if "src" in attributes:
         return False
     if "type" in attributes:
