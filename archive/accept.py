@@ -22,7 +22,7 @@ from typing import Any, Callable, Optional
 
 from . import spec
 from .urls import check_web_url
-from .validate import Resolver, as_day, parse_fuzzy_date, text_problem
+from .validate import Resolver, as_day, number_problem, parse_fuzzy_date, text_problem
 
 #: What an acceptor returns for a value it will not vouch for.
 REJECT: Any = object()
@@ -186,11 +186,9 @@ def _url(acceptors: Acceptors, kind: spec.Url) -> Acceptor:
 
 
 def _number(acceptors: Acceptors, kind: spec.Number) -> Acceptor:
-    minimum = kind.minimum
-
     def accept(raw: Any) -> Any:
         if type(raw) is int or (type(raw) is float and math.isfinite(raw)):
-            return REJECT if minimum is not None and raw < minimum else raw
+            return REJECT if number_problem(kind, raw) else raw
         return REJECT
 
     return accept

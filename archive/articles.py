@@ -167,7 +167,7 @@ def _check_structure(article: Article, reader: RecordReader, result: ArticleResu
             if figure.qualifier == "several" and stated:
                 reader.error(fwhere + ("qualifier",), "'several' means no number was given, but the figure has one",
                              "remove the value, or use another qualifier")
-            elif figure.qualifier != "several" and not stated:
+            elif figure.qualifier != "several" and not stated and not _written(reader, fwhere, ("value", "min", "max")):
                 reader.error(fwhere, "the figure has no value, min or max",
                              "give the number as 'value', a range as 'min'/'max', or write 'qualifier: several'")
             if figure.min is not None and figure.max is not None and figure.min > figure.max:
@@ -193,6 +193,18 @@ def _check_structure(article: Article, reader: RecordReader, result: ArticleResu
                     )
             else:
                 reader.value(spec.Ref(("actor",)), ref, rwhere)
+
+
+def _written(reader: RecordReader, path: tuple, keys: tuple[str, ...]) -> bool:
+    """Whether the mapping at ``path`` in the file holds one of ``keys`` with a value, valid or
+    not: a figure whose value was refused has already been reported, not as having none."""
+    raw = reader.document.data
+    for step in path:
+        try:
+            raw = raw[step]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return isinstance(raw, dict) and any(raw.get(key) is not None for key in keys)
 
 
 def _unique_ids(reader: RecordReader, section: str, ids: list[Optional[str]]) -> list[str]:

@@ -64,7 +64,12 @@ def _type(kind: Any, gazetteer: Optional[Gazetteer], definitions: dict[str, Any]
     if isinstance(kind, spec.Url):
         return {"type": "string", "format": "uri", "pattern": "^https?://"}
     if isinstance(kind, spec.Number):
-        return {"type": "number"}
+        out = {"type": "number"}
+        if kind.minimum is not None:
+            out["minimum"] = kind.minimum
+        if kind.maximum is not None:
+            out["maximum"] = kind.maximum
+        return out
     if isinstance(kind, spec.Boolean):
         return {"type": "boolean"}
     if isinstance(kind, spec.Choice):

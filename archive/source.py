@@ -340,18 +340,46 @@ _CORE_SPECIAL = {
 }
 
 
+#: An unquoted integer longer than this is not converted (see :class:`OverlongNumber`).
+MAX_INTEGER_LENGTH = 100
+
+
+@dataclass(frozen=True)
+class OverlongNumber:
+    """An unquoted integer of more than :data:`MAX_INTEGER_LENGTH` characters, kept as written.
+
+    Converting it is pointless (no field takes a number that large) and unsafe: Python refuses
+    to convert more than 4,300 decimal digits (a ``ValueError``), and the time it takes grows
+    with the square of the length. The reader reports it as a number with too many digits.
+    """
+
+    text: str
+
+    @property
+    def digits(self) -> int:
+        """How many digits it is written with (a ``0x`` or ``0o`` prefix and the sign not counted)."""
+        body = self.text.lstrip("+-")
+        return len(body) - 2 if body[:2] in ("0x", "0o") else len(body)
+
+    def __str__(self) -> str:
+        return self.text
+
+
 def resolve_plain(text: str) -> Any:
     """The value of an unquoted scalar under YAML 1.2's core schema.
 
     Front matter follows YAML 1.2, not PyYAML's YAML 1.1 defaults: ``no`` is a word (Norway,
     not false), ``2024-03-12`` is text that the validator reads as a date, ``1_000`` and
-    ``1:30`` are text. It is also what the fast loader (``archive.fastyaml``) produces.
+    ``1:30`` are text. It is also what the fast loader (``archive.fastyaml``) produces. An
+    integer too long to convert is an :class:`OverlongNumber`; this function never raises.
     """
     if text in _CORE_SPECIAL:
         return _CORE_SPECIAL[text]
     first = text[0]
     if first.isdigit() or first in "+-.":
         if _CORE_INT.match(text):
+            if len(text) > MAX_INTEGER_LENGTH:
+                return OverlongNumber(text)
             if text.startswith("0o"):
                 return int(text[2:], 8)
             if text.startswith("0x"):

@@ -52,9 +52,18 @@ class Url:
 
 @dataclass(frozen=True)
 class Number:
-    """An integer or a decimal number; ``minimum`` bounds it."""
+    """An integer or a decimal number, from ``minimum`` to ``maximum`` (both included).
+
+    ``max_digits`` bounds the digits it is written with in plain decimal notation, leading
+    zeros not counted (``1200`` has 4, ``50.46`` has 4, ``0.125`` has 3): more are noise (a
+    count to the unit beyond a trillion, a coordinate to a fraction of a millimetre), and they
+    would be printed as noise. ``help`` says, in messages, what the number is and why it is bounded.
+    """
 
     minimum: Optional[float] = None
+    maximum: Optional[float] = None
+    max_digits: Optional[int] = None
+    help: str = ""
 
 
 @dataclass(frozen=True)
@@ -125,6 +134,12 @@ class Record:
 
 REGION_KINDS = ("region", "country")
 
+#: A figure counts people, vehicles, drones...: never negative, and no count reaches a trillion.
+COUNT = Number(0, 10**12, 13, "a figure counts something, from 0 to 1,000,000,000,000")
+#: Coordinates, WGS84 degrees; eight decimals are about a millimetre, more than any map needs.
+LATITUDE = Number(-90, 90, 10, "a latitude is in degrees, from -90 (south) to 90 (north), with at most 8 decimals")
+LONGITUDE = Number(-180, 180, 11, "a longitude is in degrees, from -180 (west) to 180 (east), with at most 8 decimals")
+
 # --------------------------------------------------------------------------------------------
 # Article parts
 
@@ -147,9 +162,9 @@ FIGURE = Record(
     model.Figure,
     (
         Field("quantity", Text(60, pattern=SLUG, pattern_help="lowercase words joined by hyphens, e.g. killed, tanks-destroyed"), True, "What is counted.", "killed"),
-        Field("value", Number(), doc="The number as claimed (omit it for a range or for 'several').", example=234),
-        Field("min", Number(), doc="Lower end, when the claim gives a range."),
-        Field("max", Number(), doc="Upper end, when the claim gives a range."),
+        Field("value", COUNT, doc="The number as claimed (omit it for a range or for 'several').", example=234),
+        Field("min", COUNT, doc="Lower end, when the claim gives a range."),
+        Field("max", COUNT, doc="Upper end, when the claim gives a range."),
         Field("qualifier", Choice(vocabulary.QUALIFIERS), doc="How the value is meant: more-than, at-least, approximately, or several (no number given)."),
         Field("subject", Ref(("actor",)), doc="Whose losses or assets are counted (an actor id)."),
     ),
@@ -298,8 +313,8 @@ _COMMON = (
     Field("note", Text(), doc="Context for editors and readers."),
 )
 _COORDS = (
-    Field("lat", Number(), doc="Latitude, WGS84 (approximate)."),
-    Field("lon", Number(), doc="Longitude, WGS84 (approximate)."),
+    Field("lat", LATITUDE, doc="Latitude, WGS84 (approximate): -90 to 90."),
+    Field("lon", LONGITUDE, doc="Longitude, WGS84 (approximate): -180 to 180."),
     Field("coord_precision", Text(40), doc="city, village, admin1 or admin0."),
     Field("verify", Boolean(), doc="Coordinates need checking before they go on a map."),
 )

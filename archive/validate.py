@@ -14,11 +14,12 @@ from __future__ import annotations
 import math
 from dataclasses import fields as dataclass_fields
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, Optional, Protocol
 
 from . import model, spec, vocabulary
 from .problems import ProblemLog, Severity
-from .source import PathKey, YamlDocument
+from .source import OverlongNumber, PathKey, YamlDocument
 from .suggest import close_matches, did_you_mean
 from .urls import check_web_url
 
@@ -48,8 +49,12 @@ def kind_of_value(value: Any) -> str:
         return "nothing"
     if isinstance(value, bool):
         return f"'{str(value).lower()}' (true/false)"
+    if isinstance(value, int) and value.bit_length() > _LONGEST_SHOWN_INT_BITS:
+        return number_text(value)
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {number_text(value)}"
+    if isinstance(value, OverlongNumber):
+        return f"a number of {value.digits:,} digits"
     if isinstance(value, datetime):
         return "a date with a time"
     if isinstance(value, date):
@@ -174,7 +179,7 @@ class RecordReader:
 
     def _text(self, kind: spec.Text, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
         if not isinstance(raw, str):
-            hint = "put the value in quotes" if isinstance(raw, (int, float, date)) else ""
+            hint = "put the value in quotes" if isinstance(raw, (int, float, date, OverlongNumber)) else ""
             self.error(path, f"expected text, got {kind_of_value(raw)}", hint)
             return False, None
         text = raw.strip()
@@ -225,6 +230,10 @@ class RecordReader:
         return True, raw
 
     def _number(self, kind: spec.Number, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
+        if isinstance(raw, OverlongNumber):
+            limit = f"at most {kind.max_digits} are allowed here" if kind.max_digits else "no number here is that long"
+            self.error(path, f"the number is written with {raw.digits:,} digits; {limit}", kind.help)
+            return False, None
         if isinstance(raw, bool) or not isinstance(raw, (int, float)):
             hint = "a figure's value is a number; put words in the claim or a note"
             if isinstance(raw, str) and _looks_numeric(raw):
@@ -232,10 +241,11 @@ class RecordReader:
             self.error(path, f"expected a number, got {kind_of_value(raw)}", hint)
             return False, None
         if isinstance(raw, float) and not math.isfinite(raw):
-            self.error(path, "must be a finite number")
+            self.error(path, "must be a finite number", kind.help)
             return False, None
-        if kind.minimum is not None and raw < kind.minimum:
-            self.error(path, f"must be at least {kind.minimum}")
+        problem = number_problem(kind, raw)
+        if problem:
+            self.error(path, *problem)
             return False, None
         return True, raw
 
@@ -376,6 +386,62 @@ def text_problem(kind: spec.Text, text: str) -> Optional[tuple[str, str]]:
     if kind.pattern is not None and not kind.pattern.match(text):
         return f"'{text}' is not valid here", f"use {kind.pattern_help}"
     return None
+
+
+def number_problem(kind: spec.Number, value: int | float) -> Optional[tuple[str, str]]:
+    """Why ``value`` (an int, or a finite float) does not fit ``kind``, with a hint; ``None`` if it does."""
+    if kind.minimum is not None and value < kind.minimum:
+        return f"{number_text(value)} is below the minimum of {_bound(kind.minimum)}", kind.help
+    if kind.maximum is not None and value > kind.maximum:
+        return f"{number_text(value)} is above the maximum of {_bound(kind.maximum)}", kind.help
+    limit = kind.max_digits
+    if limit is not None and (type(value) is not int or not -(10**limit) < value < 10**limit):
+        digits = digit_count(value)
+        if digits > limit:
+            hint = f"round it; {kind.help}" if kind.help else "round it"
+            return f"{number_text(value)} is written with {digits} digits; at most {limit} are allowed here", hint
+    return None
+
+
+#: An integer with more bits than this is described by its size, never converted to text (Python
+#: refuses to convert more than 4,300 digits, and the time grows with the square of the length).
+_LONGEST_SHOWN_INT_BITS = 4_000
+
+
+def digit_count(value: int | float) -> int:
+    """The digits of ``value`` in plain decimal notation, leading zeros of the whole part not
+    counted: ``1200`` 4, ``50.46`` 4, ``0.125`` 3, ``1e-07`` 7 (``0.0000001``). A float counts as
+    its shortest exact form (``repr``), the digits a person would have written."""
+    if isinstance(value, int):
+        magnitude = abs(value)
+        if magnitude.bit_length() > _LONGEST_SHOWN_INT_BITS:
+            return int(magnitude.bit_length() * math.log10(2)) + 1  # (at most one too few)
+        return len(str(magnitude))
+    _, digits, exponent = Decimal(repr(abs(value))).normalize().as_tuple()
+    assert isinstance(exponent, int)  # a finite number
+    if exponent >= 0:
+        return len(digits) + exponent if digits != (0,) else 1
+    return max(len(digits) + exponent, 0) + -exponent
+
+
+def _bound(value: float) -> str:
+    """A declared limit, with thousands separated: ``1,000,000,000,000``."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def number_text(value: int | float) -> str:
+    """A number as a person would write it in a message: ``-5``, ``999``, ``1e+300``, and an
+    integer of hundreds of digits by its first ones and its length, never all of them."""
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e16:
+            return str(int(value))
+        return repr(value)
+    if abs(value) < 10**20:
+        return str(value)
+    digits = digit_count(value)
+    if abs(value).bit_length() > _LONGEST_SHOWN_INT_BITS:
+        return f"a number of about {digits:,} digits"
+    return f"{str(value)[:12]}... ({digits:,} digits)"
 
 
 def url_problem(url: str) -> str:

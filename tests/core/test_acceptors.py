@@ -73,7 +73,8 @@ def test_generated_articles_are_accepted_and_built_as_the_reader_builds_them(tmp
 def _mutations(value: Any) -> Iterator[Any]:
     """Copies of ``value`` with one thing changed: a leaf replaced, a key dropped or added, a list item."""
     replacements = [None, "", "  ", 12, -3, 1.5, float("inf"), True, [], {}, "unknown-id", "2099-01-01",
-                    "2024-02-30", "javascript:alert(1)", "https://", "x" * 2_100, "two\nlines", " ru-bel ", "false"]
+                    "2024-02-30", "javascript:alert(1)", "https://", "x" * 2_100, "two\nlines", " ru-bel ", "false",
+                    10**12 + 1, 1e300, 1.12345678901234, 10**400]
     if isinstance(value, dict):
         for key in value:
             dropped = dict(value)
@@ -113,6 +114,10 @@ def test_no_single_mutation_of_the_seed_is_accepted_unless_the_reader_accepts_it
     (lambda d: d["claims"][0].update(status="confrimed"), "a misspelt status"),
     (lambda d: d["claims"][0].pop("claimant"), "a claim without claimant"),
     (lambda d: d["claims"][0]["figures"][0].update(value="many"), "a word as a figure"),
+    (lambda d: d["claims"][0]["figures"][0].update(value=-5), "a negative count"),
+    (lambda d: d["claims"][0]["figures"][0].update(value=1e300), "a count above the maximum"),
+    (lambda d: d["claims"][0]["figures"][0].update(value=10**400), "a count of 400 digits"),
+    (lambda d: d["claims"][0]["figures"][0].update(value=2.12345678901234), "a count with too many digits"),
     (lambda d: d["sources"][0].update(url="javascript:alert(1)"), "a javascript: link"),
     (lambda d: d.update(date="2099-01-01"), "a future date"),
     (lambda d: d.update(title={"en": "x"}), "a mapping as title"),

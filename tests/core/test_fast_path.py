@@ -26,7 +26,9 @@ MUTATIONS_PER_ARTICLE = 200
 INSERTS = [":", ": ", "- ", "#", " #", "'", '"', "[", "]", "{", "}", ",", "?", "&", "*", "!", "|", ">", "%", "@",
            "\n", "\n  ", "\n- ", "---\n", "...\n", "\t", "\r", "\x85", "\u2028", "\ufeff", "\x07", "é", "Київ"]
 TRAPS = ["yes", "no", "on", "True", "NULL", "~", "007", "0o17", "0x1F", "1_000", "1:30", ".NaN", "-.inf", "1e3", "2024-03-12",
-         "'007'", '"yes"', "!!str 5", "&a x", "*a", "[x, y]", "{a: 1}", "|", ">-", "x:", ":x", "- x", "}x", "a #b", "false"]
+         "'007'", '"yes"', "!!str 5", "&a x", "*a", "[x, y]", "{a: 1}", "|", ">-", "x:", ":x", "- x", "}x", "a #b", "false",
+         # Numbers out of range or too long to convert, quoted or not (the fast loader once raised on these).
+         "-5", "1e300", "9" * 120, "1" * 5_000, "'" + "1" * 5_000 + "'", "-" + "1" * 5_000, "0x" + "f" * 200]
 
 
 def mutate(rng: random.Random, text: str) -> str:

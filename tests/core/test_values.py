@@ -49,3 +49,100 @@ def test_fuzzy_dates_cover_the_days_they_can_mean(text: str, start: date, end: d
 @pytest.mark.parametrize("text", ["2024-13", "2024-02-30", "2024-03-14/2024-03-12", "March 2024", "24-03-12", ""])
 def test_impossible_fuzzy_dates_are_refused(text: str) -> None:
     assert parse_fuzzy_date(text) is None
+
+
+# --------------------------------------------------------------------------------------------
+# Numbers: declared once in archive.spec, applied by the reader, the acceptors and the schema
+
+from archive import spec  # noqa: E402
+from archive.render import format_number  # noqa: E402
+from archive.schema import front_matter_schema  # noqa: E402
+from archive.source import MAX_INTEGER_LENGTH, OverlongNumber, parse_yaml, resolve_plain  # noqa: E402
+from archive.validate import digit_count, kind_of_value, number_problem, number_text  # noqa: E402
+
+
+def short(value: object) -> str:
+    """A test id for any value: huge numbers by their size (Python will not print them whole)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number_text(value)
+    return repr(value)[:20]
+
+
+@pytest.mark.parametrize("text", ["1" * 5_000, "-" + "9" * 5_000, "+" + "1" * 4_301, "0x" + "f" * 5_000,
+                                  "0o" + "7" * 5_000, "1" * (MAX_INTEGER_LENGTH + 1)], ids=short)
+def test_an_integer_too_long_to_convert_is_kept_as_written_never_raising(text: str) -> None:
+    value = resolve_plain(text)
+    assert value == OverlongNumber(text)
+    assert value.digits == len(text.lstrip("+-").removeprefix("0x").removeprefix("0o"))
+
+
+def test_an_integer_of_the_longest_length_is_still_a_number() -> None:
+    assert resolve_plain("1" * MAX_INTEGER_LENGTH) == int("1" * MAX_INTEGER_LENGTH)
+
+
+def test_a_quoted_long_integer_is_text_and_a_plain_one_an_overlong_number() -> None:
+    digits = "1" * 5_000
+    data = parse_yaml(f"a: {digits}\nb: '{digits}'\nc: !!int {digits}\n").data
+    assert data == {"a": OverlongNumber(digits), "b": digits, "c": OverlongNumber(digits)}
+    assert kind_of_value(data["a"]) == "a number of 5,000 digits"
+
+
+@pytest.mark.parametrize(("value", "digits"), [
+    (0, 1), (7, 1), (-1200, 4), (10**12, 13), (0.0, 1), (2.5, 2), (50.46, 4), (0.125, 3), (1e-07, 7),
+    (1200.0, 4), (1e300, 301), (-179.12345678, 11), (10**5_000, 5_001),
+], ids=short)
+def test_digits_are_counted_as_the_number_is_written_in_full(value: float, digits: int) -> None:
+    assert digit_count(value) == digits
+
+
+@pytest.mark.parametrize(("kind", "value", "problem"), [
+    (spec.COUNT, -5, "-5 is below the minimum of 0"),
+    (spec.COUNT, -0.5, "-0.5 is below the minimum of 0"),
+    (spec.COUNT, 10**12 + 1, "1000000000001 is above the maximum of 1,000,000,000,000"),
+    (spec.COUNT, 1e300, "1e+300 is above the maximum of 1,000,000,000,000"),
+    (spec.COUNT, 10**400, "100000000000... (401 digits) is above the maximum of 1,000,000,000,000"),
+    (spec.COUNT, 10**5_000, "a number of about 5,001 digits is above the maximum"),
+    (spec.COUNT, 1.12345678901234, "1.12345678901234 is written with 15 digits; at most 13 are allowed here"),
+    (spec.LATITUDE, 999, "999 is above the maximum of 90"),
+    (spec.LATITUDE, -90.5, "-90.5 is below the minimum of -90"),
+    (spec.LONGITUDE, 180.0001, "180.0001 is above the maximum of 180"),
+    (spec.LATITUDE, 50.46123456789, "is written with 13 digits; at most 10 are allowed here"),
+], ids=short)
+def test_a_number_outside_its_declared_range_or_digits_is_refused_saying_why(kind: spec.Number, value: float, problem: str) -> None:
+    found = number_problem(kind, value)
+    assert found is not None and problem in found[0]
+    assert found[1] and kind.help in found[1]
+
+
+@pytest.mark.parametrize(("kind", "value"), [
+    (spec.COUNT, 0), (spec.COUNT, 234), (spec.COUNT, 2.5), (spec.COUNT, 10**12), (spec.COUNT, 123456789012.5),
+    (spec.LATITUDE, -90), (spec.LATITUDE, 90.0), (spec.LATITUDE, 50.46), (spec.LATITUDE, 50.46123456),
+    (spec.LONGITUDE, -180), (spec.LONGITUDE, 179.99999999), (spec.LONGITUDE, 35.6),
+], ids=short)
+def test_a_number_within_its_declared_range_and_digits_is_accepted(kind: spec.Number, value: float) -> None:
+    assert number_problem(kind, value) is None
+
+
+def test_figures_and_coordinates_declare_their_bounds_once() -> None:
+    assert spec.FIGURE.field_named("value").type == spec.FIGURE.field_named("min").type == spec.COUNT
+    assert spec.FIGURE.field_named("max").type is spec.COUNT
+    for record in (spec.COUNTRY, spec.REGION, spec.PLACE):
+        assert (record.field_named("lat").type, record.field_named("lon").type) == (spec.LATITUDE, spec.LONGITUDE)
+    assert (spec.COUNT.minimum, spec.COUNT.maximum) == (0, 10**12)
+    assert (spec.LATITUDE.minimum, spec.LATITUDE.maximum, spec.LONGITUDE.minimum, spec.LONGITUDE.maximum) == (-90, 90, -180, 180)
+
+
+def test_the_json_schema_bounds_figures_as_the_spec_does() -> None:
+    figure = front_matter_schema()["$defs"]["figure"]["properties"]
+    for name in ("value", "min", "max"):
+        assert (figure[name]["minimum"], figure[name]["maximum"]) == (spec.COUNT.minimum, spec.COUNT.maximum)
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    (234.0, "234"), (1200, "1,200"), (2.5, "2.5"), (0.1 + 0.2, "0.3"), (1_234_567.5, "1,234,567.5"),
+    (123456789012.5, "123,456,789,012.5"), (10**12, "1,000,000,000,000"), (1e300, "1e+300"), (10**15, "1e+15"),
+    (10**400, "1e+400"), (-(10**400), "-1e+400"), (10**5_000, "1e+5000"), (123456 * 10**500, "1.23456e+505"),
+    (float("inf"), "∞"), (float("-inf"), "−∞"), (float("nan"), "NaN"),
+], ids=short)
+def test_format_number_never_raises_nor_prints_float_noise(value: float, shown: str) -> None:
+    assert format_number(value) == shown
