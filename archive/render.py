@@ -6,6 +6,7 @@ any other output (feeds, exports).
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Callable, Optional
 
@@ -21,11 +22,45 @@ _MONTHS = (
 )
 
 
+#: From this size on, a number is shown as ``1.23e+15``: its units are noise to a reader, and
+#: a float's are noise in fact (``1e300`` would print as 301 digits of binary rounding).
+_LARGEST_IN_FULL = 10**15
+
+
 def format_number(value: float) -> str:
-    """``234.0`` → ``234``, ``1200`` → ``1,200``, ``2.5`` → ``2.5``."""
-    if float(value).is_integer():
+    """``234.0`` → ``234``, ``1200`` → ``1,200``, ``2.5`` → ``2.5``, ``0.1 + 0.2`` → ``0.3``.
+
+    Never raises and never prints float noise, whatever it is given: an integer too large for a
+    float, or of more digits than Python converts to text, is shown by its first digits and its
+    power of ten, infinity as ``∞``. (``archive check`` keeps figures within 0..10^12 anyway.)
+    """
+    if isinstance(value, int):
+        if -_LARGEST_IN_FULL < value < _LARGEST_IN_FULL:
+            return f"{value:,}"
+        return _scientific(value)
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    if abs(value) >= _LARGEST_IN_FULL:
+        return f"{value:.6g}"
+    if value.is_integer():
         return f"{int(value):,}"
-    return f"{value:,.6g}" if abs(value) >= 1000 else f"{value:g}"
+    # Fifteen significant digits drop a float's binary noise (0.30000000000000004) and keep
+    # every digit a figure may be written with; 'g' avoids the exponent for ordinary values.
+    text = f"{value:,.15g}"
+    return text if "e" not in text else f"{value:.6g}"
+
+
+def _scientific(value: int) -> str:
+    """A huge integer as ``1.23457e+400``, without converting all of it to text or a float."""
+    magnitude = abs(value)
+    digits = int(magnitude.bit_length() * math.log10(2)) + 1  # the count, or one more
+    if magnitude < 10 ** (digits - 1):
+        digits -= 1
+    leading = magnitude // 10 ** max(digits - 6, 0)  # its first six digits
+    mantissa = f"{leading / 10 ** (min(digits, 6) - 1):.6g}"
+    return f"{'-' if value < 0 else ''}{mantissa}e+{digits - 1}"
 
 
 def format_figure_value(figure: Figure) -> str:
