@@ -19,7 +19,7 @@ from typing import Iterable, Optional
 
 from . import spec
 from .model import ENTITY_KINDS, Entity
-from .problems import ProblemLog, Severity
+from .problems import ProblemLog, Severity, shown_path
 from .source import SourceError, YamlDocument, parse_yaml, read_text
 from .suggest import close_matches, normalise_name
 from .validate import RecordReader
@@ -213,7 +213,7 @@ def _shown_path(file: Path, root: Optional[Path]) -> str:
             return str(file.relative_to(root.parent if root.parent != root else root))
         except ValueError:
             pass
-    return str(file)
+    return shown_path(file)
 
 
 def _sections(path: str, document: YamlDocument, log: ProblemLog) -> list[_RawEntity]:

@@ -23,6 +23,11 @@ SECTION_ORDER = ("regions", "places", "actors", "tags")
 TIMELINE = "timeline/index.md"
 CLAIMS = "claims/index.md"
 HOME = "index.md"
+#: The search page (the ``archive-search`` plugin writes it and its index under ``search/``).
+SEARCH = "search/index.md"
+
+#: Top-level folders whose pages the site generates: an editorial page there would be replaced.
+GENERATED_FOLDERS = ("articles", "timeline", "claims", *SECTION_ORDER, "search", "assets")
 
 
 def article_uri(article_id: str) -> str:
@@ -67,6 +72,6 @@ def url_for(uri: str, directory_urls: bool = True) -> str:
 
 
 __all__ = [
-    "SECTIONS", "SECTION_ORDER", "TIMELINE", "CLAIMS", "HOME", "article_uri", "entity_uri",
+    "SECTIONS", "SECTION_ORDER", "TIMELINE", "CLAIMS", "HOME", "SEARCH", "GENERATED_FOLDERS", "article_uri", "entity_uri",
     "section_uri", "year_uri", "month_uri", "claims_uri", "url_for",
 ]

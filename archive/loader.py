@@ -20,9 +20,10 @@ from .articles import ArticleResult, article_id_for, read_article
 from .fastyaml import quiet_stderr
 from .gate import ARTICLES_DIR, GAZETTEER_DIR, Manifest, survey
 from .gazetteer import Gazetteer, load_gazetteer
+from .layout import GENERATED_FOLDERS, entity_uri, url_for
 from .model import Article
 from .pages import check_page
-from .problems import Problem, ProblemLog, Severity
+from .problems import Problem, ProblemLog, Severity, shown_path
 
 
 class ArchiveNotFound(Exception):
@@ -90,22 +91,6 @@ def article_paths(root: Path) -> list[str]:
     return survey(root).articles
 
 
-def shown_path(file: str | os.PathLike, cwd: Optional[str] = None) -> str:
-    """The path as the user knows it: relative to the working directory when inside it.
-
-    Pass ``cwd`` when showing many paths: asking the system for it once per file is a cost
-    that shows on 10,000 files.
-    """
-    text = os.fspath(file)
-    cwd = cwd if cwd is not None else os.getcwd()
-    if os.path.isabs(text) and text.startswith(cwd + os.sep):
-        return text[len(cwd) + 1 :]
-    try:
-        return os.path.relpath(text, cwd)
-    except ValueError:  # pragma: no cover - another drive on Windows
-        return text
-
-
 def load_archive(
     root: Path,
     *,
@@ -134,6 +119,7 @@ def load_archive(
     gazetteer_stamp = tuple(_stamp(f) for f in gazetteer_files)
     for page in manifest.pages:
         check_page(os.path.join(root, page), shown_path(root / page), log)
+    _check_urls(gazetteer, manifest.pages, root, log)
 
     all_files = manifest.articles
     if only is None:
@@ -235,6 +221,36 @@ def _read_cached(
     cache.entries[shown] = _CacheEntry(stamp, gazetteer_stamp, result, list(own_log.problems))
     log.extend(own_log.problems)
     return result
+
+
+def _check_urls(gazetteer: Gazetteer, pages: list[str], root: Path, log: ProblemLog) -> None:
+    """No two pages at one URL: an entity's page and another's, or an editorial page and one the
+    site generates (which would silently replace it), whichever way URLs are formed."""
+    claimed: dict[str, tuple[str, int, str]] = {}  # URL → (path, line, what)
+    for entity in sorted(gazetteer.entities.values(), key=lambda e: (e.path, e.line, e.id)):
+        uri = entity_uri(entity.kind, entity.id)
+        _claim(claimed, uri, (entity.path, entity.line or 1, f"the {entity.kind} '{entity.id}'"), log)
+    for page in pages:
+        shown = shown_path(root / page)
+        folder = page.split("/", 1)[0] if "/" in page else ""
+        if folder in GENERATED_FOLDERS:
+            log.add(shown, 1, 1, Severity.ERROR, "", f"the site generates the pages of {folder}/: this page would be replaced",
+                    f"move it out of {folder}/ (editorial pages may live anywhere else)")
+            continue
+        _claim(claimed, page, (shown, 1, f"the page {page}"), log)
+
+
+def _claim(claimed: dict[str, tuple[str, int, str]], uri: str, owner: tuple[str, int, str], log: ProblemLog) -> None:
+    for directory_urls in (True, False):
+        url = url_for(uri, directory_urls)
+        other = claimed.get(f"{directory_urls}:{url}")
+        if other is not None:
+            path, line, what = owner
+            log.add(path, line, 1, Severity.ERROR, "", f"{what} would have the same address ({url or '/'}) as {other[2]} "
+                    f"({other[0]}:{other[1]})", "rename one of them")
+            return
+    for directory_urls in (True, False):
+        claimed[f"{directory_urls}:{url_for(uri, directory_urls)}"] = owner
 
 
 def _check_unique_ids(all_files: list[str], selected: list[str], log: ProblemLog) -> None:

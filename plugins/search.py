@@ -18,14 +18,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from archive.layout import url_for
+from archive.layout import SEARCH, url_for
 from archive.search import TermPipeline, asset_path
 from archive.search.documents import write_site_index
 
 log = get_plugin_logger(__name__)
 
 #: The search page and where its files go, from the site root.
-PAGE_URI = "search/index.md"
+PAGE_URI = SEARCH
 INDEX_DIR = "search/index"
 ASSET_DIR = "assets/search"
 #: Browser files shipped with archive.search (lunr.min.js is lunr 2.3.9, vendored: no npm at build time).
