@@ -24,7 +24,8 @@ from .source import FrontMatter, SourceError, YamlDocument, parse_yaml, read_tex
 from .suggest import close_matches, did_you_mean
 from .validate import RecordReader, Resolver, key_path
 
-ARTICLE_ID = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: ASCII digits only (``\d`` would take Arabic-Indic digits too), matched whole (``$`` lets a final newline by).
+ARTICLE_ID = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})-[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_ID_LENGTH = 120
 
 
@@ -131,7 +132,7 @@ def _check_file_name(path: str | os.PathLike, shown: str, document: YamlDocument
     article_id, suffix = os.path.splitext(name)
     if suffix != ".md":
         log.add(shown, 1, 1, Severity.ERROR, "", f"an article file must end in .md, not '{suffix}'")
-    match = ARTICLE_ID.match(article_id)
+    match = ARTICLE_ID.fullmatch(article_id)
     if not match or len(article_id) > MAX_ID_LENGTH:
         log.add(shown, 1, 1, Severity.ERROR, "", f"the file name '{name}' is not a valid article id",
                 "name it YYYY-MM-DD-a-few-words.md: lowercase letters, digits and hyphens, starting with the date")

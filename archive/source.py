@@ -75,14 +75,14 @@ def read_text(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> str:
         size = os.fstat(descriptor).st_size
         if size > max_bytes:
             raise SourceError(
-                f"the file is {size / 1024 / 1024:.1f} MiB; the limit is {max_bytes // 1024} KiB",
+                f"the file is {size:,} bytes; the limit is {max_bytes:,} bytes ({_size(max_bytes)})",
                 hint="an article holds a summary and structured data, not the full report",
             )
         raw = _read_to_end(descriptor, size, max_bytes)
     finally:
         os.close(descriptor)
     if len(raw) > max_bytes:  # the file grew after it was measured
-        raise SourceError(f"the file is larger than the limit of {max_bytes // 1024} KiB",
+        raise SourceError(f"the file is larger than the limit of {max_bytes:,} bytes ({_size(max_bytes)})",
                           hint="an article holds a summary and structured data, not the full report")
     if not raw or raw.isspace():
         raise SourceError("the file is empty", hint="an article starts with front matter between two '---' lines")
@@ -102,6 +102,15 @@ def read_text(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+def _size(count: int) -> str:
+    """``1048576`` → ``1 MiB``; ``1536`` → ``1.5 KiB``: exact, in the largest unit that fits."""
+    for unit, factor in (("MiB", 1024 * 1024), ("KiB", 1024)):
+        if count >= factor:
+            value = count / factor
+            return f"{value:g} {unit}" if value * factor == count and len(f"{value:g}") < 8 else f"{count:,} bytes"
+    return f"{count} bytes"
 
 
 def _read_to_end(descriptor: int, size: int, max_bytes: int) -> bytes:
@@ -254,6 +263,9 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> Sou
         tab_column = source_line.find("\t") + 1 if "\t" in source_line else column
         return SourceError("invalid YAML: a tab character where YAML expects spaces", line, tab_column,
                            "indent with spaces, never tabs")
+    if "escape" in problem and "surrogate" not in problem and _surrogate_escape(source_line):
+        return SourceError("invalid YAML: a \\u escape names half of a surrogate pair, which is not a character",
+                           line, column, "write the character itself, or its \\U0001xxxx escape")
     if exc.context and "quoted scalar" in exc.context and exc.context_mark is not None:
         return SourceError("invalid YAML: a quoted value is never closed", exc.context_mark.line + line_offset,
                            exc.context_mark.column + 1, "add the closing quote, or remove the opening one")
@@ -270,8 +282,17 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> Sou
     return SourceError(f"invalid YAML:{context} {problem}", line, column, hint)
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _surrogate_escape(line: str) -> bool:
+    return bool(_SURROGATE_ESCAPE.search(line))
+
+
 class _BudgetExceeded(Exception):
-    pass
+    def __init__(self, message: str, node: Optional[yaml.Node] = None) -> None:
+        super().__init__(message)
+        self.node = node
 
 
 class _ValueBuilder:
@@ -287,16 +308,17 @@ class _ValueBuilder:
         try:
             return self._build(root, depth, path)
         except _BudgetExceeded as exc:
-            self.problems.append(YamlProblem(root, str(exc), hint=_budget_hint(self.aliases_used)))
+            # Placed at the value where the budget ran out (a line a contributor can find).
+            self.problems.append(YamlProblem(exc.node or root, str(exc), hint=_budget_hint(self.aliases_used)))
             return None
 
     def _build(self, node: yaml.Node, depth: int, path: tuple[PathKey, ...]) -> Any:
         self.count += 1
         if self.count > MAX_VALUES:
             what = "anchors and aliases expand" if self.aliases_used else "the YAML holds"
-            raise _BudgetExceeded(f"{what} to more than {MAX_VALUES:,} values")
+            raise _BudgetExceeded(f"{what} to more than {MAX_VALUES:,} values", node)
         if depth > MAX_DEPTH:
-            raise _BudgetExceeded(f"the YAML is nested more than {MAX_DEPTH} levels deep")
+            raise _BudgetExceeded(f"the YAML is nested more than {MAX_DEPTH} levels deep", node)
         if id(node) in self.seen:
             self.aliases_used = True
         else:
