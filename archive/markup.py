@@ -74,7 +74,7 @@ ID_PREFIX = "body-"
 #: Values allowed for attributes that take one of a few words.
 _CHOICES = {"dir": frozenset({"ltr", "rtl", "auto"}), "loading": frozenset({"lazy", "eager"}),
             "scope": frozenset({"row", "col", "rowgroup", "colgroup"}), "type": frozenset({"1", "a", "A", "i", "I"})}
-_NUMBER = re.compile(r"\d{1,6}")
+_NUMBER = re.compile(r"[0-9]{1,6}")
 _NUMERIC = frozenset({"width", "height", "colspan", "rowspan", "start", "span"})
 #: Attributes whose value is a URL, checked with :func:`archive.urls.check_link`.
 _URL_ATTRIBUTES = frozenset({"href", "src"})
