@@ -16,7 +16,7 @@ def test_a_file_over_the_limit_is_refused_without_being_read(tmp_path: Path, mon
     big.write_bytes(b"x" * (1024 * 1024 + 1))
     opened: list[str] = []
     monkeypatch.setattr("builtins.open", lambda *a, **k: opened.append(a[0]) or (_ for _ in ()).throw(AssertionError("read")))
-    with pytest.raises(SourceError, match="the limit is 1024 KiB"):
+    with pytest.raises(SourceError, match=r"the limit is 1,048,576 bytes \(1 MiB\)"):
         read_text(big)
     assert opened == []
 
@@ -203,3 +203,16 @@ def test_a_file_that_is_not_as_large_as_fstat_said_is_read_to_its_end_within_the
 def test_no_break_spaces_and_cyrillic_take_the_fast_path() -> None:
     text = "title: 'Київ:\u00a010\u00a0000 — «Киев»'\nregions: [ua-30]\n"
     assert fast_load(text) == parse_yaml(text).data
+
+
+def test_a_lone_surrogate_escape_is_named_as_such():
+    with pytest.raises(SourceError, match="half of a surrogate pair") as caught:
+        parse_yaml('title: ok\nsummary: "a \\ud800 b"\n', line_offset=2)
+    assert caught.value.line == 3
+
+
+def test_the_nesting_limit_is_placed_at_the_value_that_exceeds_it():
+    document = parse_yaml("title: ok\ntags:\n" + "  " + "- " * 30 + "x\n", line_offset=2)
+    (problem,) = document.problems
+    assert "nested more than" in problem.message
+    assert document.position_of(problem.node)[0] == 4
