@@ -52,7 +52,7 @@ from . import spec
 from .detect import Detection, DetectionIndex, Found, detect
 from .gazetteer import Gazetteer
 from .loader import article_files, shown_path
-from .problems import ProblemLog
+from .problems import ProblemLog, printable
 from .scaffold import NotReplaced, UnsafeDestination, article_id, article_path, modeline, write_new_file, yaml_scalar
 from .source import MAX_FILE_BYTES, SourceError, parse_yaml, read_text, split_front_matter
 from .suggest import close_matches, did_you_mean
@@ -118,7 +118,8 @@ class Failure:
         return f"{self.source}:{self.line}" if self.line else self.source
 
     def __str__(self) -> str:
-        return f"{self.origin}: {self.message}" + (f" ({self.hint})" if self.hint else "")
+        """Printed escaped (see archive.problems.printable): a report's text cannot forge a line."""
+        return printable(f"{self.origin}: {self.message}" + (f" ({self.hint})" if self.hint else ""))
 
 
 @dataclass
@@ -218,7 +219,11 @@ def import_reports(
                                                    "change this report's title a little and import it again"))
                 continue
             seen[chosen] = (identity, item.origin)
-            outcome = _write_draft(item, chosen, root, gazetteer, index, existing, options)
+            try:
+                outcome = _write_draft(item, chosen, root, gazetteer, index, existing, options)
+            except Exception as exc:  # noqa: BLE001 - one report's fault never stops the batch
+                outcome = Failure(item.source, item.line, f"could not be imported ({type(exc).__name__}: {str(exc)[:200]})",
+                                  "this is a fault of archive import: please report it with this report attached")
             if isinstance(outcome, Failure):
                 result.failures.append(outcome)
             else:
@@ -511,6 +516,21 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+#: A report's fields are texts: a number in one is refused before Python converts it (an integer
+#: of 5,000 digits raised ValueError and stopped the whole import).
+_MAX_NUMBER_DIGITS = 30
+
+
+class _HugeNumber(Exception):
+    pass
+
+
+def _bounded_int(text: str) -> int:
+    if len(text) > _MAX_NUMBER_DIGITS:
+        raise _HugeNumber(len(text.lstrip("-")))
+    return int(text)
+
+
 def _parse_line(raw: bytes, shown: str, number: int, options: ImportOptions) -> Union[Report, Failure]:
     try:
         text = raw.decode("utf-8").rstrip("\r\n")
@@ -518,7 +538,7 @@ def _parse_line(raw: bytes, shown: str, number: int, options: ImportOptions) -> 
         return Failure(shown, number, f"the line is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})",
                        "save the file as UTF-8")
     try:
-        record = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        record = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         return Failure(shown, number, f"not valid JSON: {exc.msg} (column {exc.colno})",
                        "each line must be one complete JSON object")
@@ -526,6 +546,9 @@ def _parse_line(raw: bytes, shown: str, number: int, options: ImportOptions) -> 
         return Failure(shown, number, f"the key '{exc.args[0]}' appears twice", "each key may appear once")
     except RecursionError:
         return Failure(shown, number, "the JSON is nested too deeply", "a record is one flat object")
+    except _HugeNumber as exc:
+        return Failure(shown, number, f"a number has {exc.args[0]:,} digits; the limit is {_MAX_NUMBER_DIGITS}",
+                       "the fields of a report are texts; write the number as one, or leave it out")
     if not isinstance(record, dict):
         return Failure(shown, number, f"expected a JSON object, got {_json_kind(record)}",
                        '{"title": ..., "date": "YYYY-MM-DD", "body": ..., "url": ..., "publisher": ..., "language": ...}')
