@@ -22,7 +22,7 @@ from typing import Any, Callable, Optional
 
 from . import spec
 from .urls import check_web_url
-from .validate import Resolver, as_day, number_problem, parse_fuzzy_date, text_problem
+from .validate import Resolver, as_day, mixed_script_problem, number_problem, parse_fuzzy_date, text_problem
 
 #: What an acceptor returns for a value it will not vouch for.
 REJECT: Any = object()
@@ -103,11 +103,18 @@ def _nested(acceptors: Acceptors, kind: spec.Nested) -> Acceptor:
 
 
 def _text(acceptors: Acceptors, kind: spec.Text) -> Acceptor:
+    name = kind.name
+
     def accept(raw: Any) -> Any:
         if type(raw) is not str:
             return REJECT
         text = raw.strip()
-        return REJECT if text_problem(kind, text) else text
+        if text_problem(kind, text, raw):
+            return REJECT
+        # A name mixing scripts is a warning the reader must report: rejected too.
+        if name and not text.isascii() and mixed_script_problem(text):
+            return REJECT
+        return text
 
     return accept
 
@@ -222,7 +229,7 @@ def _list_of(acceptors: Acceptors, kind: spec.ListOf) -> Acceptor:
 
 
 def _names(acceptors: Acceptors, kind: spec.Names) -> Acceptor:
-    accept_name = _text(acceptors, spec.Text(300, single_line=True))
+    accept_name = _text(acceptors, spec.NAME)
 
     def accept(raw: Any) -> Any:
         if type(raw) is not dict or "en" not in raw:

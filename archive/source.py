@@ -235,8 +235,23 @@ class YamlDocument:
         return mark.line + self.line_offset, mark.column + 1
 
 
+#: Line breaks of YAML 1.1 besides \n and \r, which libyaml honours and editors do not show.
+_ODD_BREAK_NAMES = {"\x85": "NEXT LINE (NEL)", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
 def parse_yaml(text: str, line_offset: int = 1) -> YamlDocument:
     """Compose ``text`` safely and build its values; syntax errors raise :class:`SourceError`."""
+    odd_break = _ODD_BREAK.search(text)
+    if odd_break is not None:
+        # libyaml reads these as line breaks: a value is cut or folded where the editor shows
+        # none, and every line number after it is off by one. Written as an escape in a quoted
+        # value ("\L"), the character reaches the value, whose check names the field.
+        at = odd_break.start()
+        raise SourceError(
+            f"invalid YAML: U+{ord(odd_break.group()):04X} {_ODD_BREAK_NAMES[odd_break.group()]}, which YAML reads as a line break",
+            text.count("\n", 0, at) + line_offset, at - text.rfind("\n", 0, at), "delete it; it does not show in most editors",
+        )
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

@@ -25,12 +25,19 @@ LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 @dataclass(frozen=True)
 class Text:
-    """A string. ``single_line`` rejects line breaks (titles); ``pattern`` constrains it."""
+    """A string. ``single_line`` rejects line breaks (titles); ``pattern`` constrains it.
+
+    No text may hold invisible characters, bidirectional controls or line separators other
+    than the line feed (see ``archive.validate.text_problem``). In a ``name`` (a publisher, an
+    entity's names and aliases), a word that mixes scripts, as ``Rеuters`` with a Cyrillic ``е``
+    does, draws a warning naming the letters: it looks like the name but matches no search.
+    """
 
     max_length: int = 10_000
     single_line: bool = False
     pattern: Optional[re.Pattern] = None
     pattern_help: str = ""
+    name: bool = False
 
 
 @dataclass(frozen=True)
@@ -97,7 +104,7 @@ class ListOf:
 
 @dataclass(frozen=True)
 class Names:
-    """Names by language: ``{en: Kyiv, uk: Київ, ru: Киев}``; ``en`` is required."""
+    """Names by language: ``{en: Kyiv, uk: Київ, ru: Киев}``; ``en`` is required. Each is a :data:`NAME`."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +141,9 @@ class Record:
 
 REGION_KINDS = ("region", "country")
 
+#: One name of a :class:`Names` mapping.
+NAME = Text(300, single_line=True, name=True)
+
 #: A figure counts people, vehicles, drones...: never negative, and no count reaches a trillion.
 COUNT = Number(0, 10**12, 13, "a figure counts something, from 0 to 1,000,000,000,000")
 #: Coordinates, WGS84 degrees; eight decimals are about a millimetre, more than any map needs.
@@ -147,7 +157,7 @@ SOURCE = Record(
     "source",
     model.Source,
     (
-        Field("publisher", Text(300, single_line=True), True, "Who published the report.", "BBC News"),
+        Field("publisher", Text(300, single_line=True, name=True), True, "Who published the report.", "BBC News"),
         Field("url", Url(), True, "Link to the report as published (http or https).", "https://www.bbc.co.uk/news/..."),
         Field("title", Text(500, single_line=True), doc="The report's headline."),
         Field("accessed", FullDate(), doc="When the archive read the report (YYYY-MM-DD)."),
@@ -289,16 +299,16 @@ ARTICLE = Record(
 FORMER_NAME = Record(
     "former name",
     model.FormerName,
-    (Field("name", Text(200, single_line=True), True), Field("until", Text(40), doc="Year or date the name was dropped.")),
+    (Field("name", Text(200, single_line=True, name=True), True), Field("until", Text(40), doc="Year or date the name was dropped.")),
 )
 
 HOLDER = Record(
     "office holder",
     model.Holder,
     (
-        Field("name_en", Text(200, single_line=True), True),
-        Field("name_uk", Text(200, single_line=True)),
-        Field("name_ru", Text(200, single_line=True)),
+        Field("name_en", Text(200, single_line=True, name=True), True),
+        Field("name_uk", Text(200, single_line=True, name=True)),
+        Field("name_ru", Text(200, single_line=True, name=True)),
         Field("in_office_on", Text(40), doc="A date on which the person held the office."),
         Field("until", Text(40), doc="When the person left the office."),
     ),
@@ -308,8 +318,8 @@ _ID = Field("id", Text(80, pattern=GAZETTEER_ID, pattern_help="lowercase letters
 _COMMON = (
     _ID,
     Field("names", Names(), True, "Names by language: en (required), uk, ru."),
-    Field("aliases", ListOf(Text(200, single_line=True), max_items=200), doc="Other spellings: transliterations, Cyrillic, short names."),
-    Field("ambiguous_aliases", ListOf(Text(200, single_line=True), max_items=50), doc="Aliases knowingly shared with another entity."),
+    Field("aliases", ListOf(Text(200, single_line=True, name=True), max_items=200), doc="Other spellings: transliterations, Cyrillic, short names."),
+    Field("ambiguous_aliases", ListOf(Text(200, single_line=True, name=True), max_items=50), doc="Aliases knowingly shared with another entity."),
     Field("note", Text(), doc="Context for editors and readers."),
 )
 _COORDS = (

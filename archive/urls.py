@@ -445,6 +445,26 @@ def _script(char: str) -> str:
     return words[0].title()
 
 
+def mixed_scripts(word: str) -> tuple[list[str], list[str]]:
+    """The scripts of a word that mixes scripts, and the letters that stand out; ``([], [])`` if none.
+
+    ``'pаypal'`` (a Cyrillic ``а``) gives ``(['Latin', 'Cyrillic'], ['а'])``. Judged as a host
+    label is (see :func:`_script_warning`): the scripts come most letters first, Latin first on a
+    tie, and the letters are those of every script but the first, each once; Japanese, Chinese or
+    Korean written with Latin letters is not a mix. For names and other words of text, modifier
+    letters (the Ukrainian apostrophe ``ʼ``, superscripts) belong to no script.
+    """
+    scripts: dict[str, list[str]] = {}
+    for char in word:
+        script = _script(char)
+        if script and unicodedata.category(char) != "Lm":
+            scripts.setdefault(script, []).append(char)
+    if len(scripts) < 2 or any(scripts.keys() <= allowed for allowed in _COMPATIBLE_SCRIPTS):
+        return [], []
+    ordered = sorted(scripts, key=lambda s: (-len(scripts[s]), s != "Latin"))
+    return ordered, list(dict.fromkeys(c for s in ordered[1:] for c in scripts[s]))
+
+
 # --------------------------------------------------------------------------------------------
 # Characters
 

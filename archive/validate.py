@@ -12,6 +12,8 @@ Articles that are plainly valid (most of them) are built by the faster acceptors
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from dataclasses import fields as dataclass_fields
 from datetime import date, datetime
 from decimal import Decimal
@@ -21,7 +23,7 @@ from . import model, spec, vocabulary
 from .problems import ProblemLog, Severity
 from .source import OverlongNumber, PathKey, YamlDocument
 from .suggest import close_matches, did_you_mean
-from .urls import check_web_url
+from .urls import check_web_url, mixed_scripts
 
 
 class Resolver(Protocol):
@@ -183,10 +185,14 @@ class RecordReader:
             self.error(path, f"expected text, got {kind_of_value(raw)}", hint)
             return False, None
         text = raw.strip()
-        problem = text_problem(kind, text)
+        problem = text_problem(kind, text, raw)
         if problem:
             self.error(path, *problem)
             return False, None
+        if kind.name:
+            warning = mixed_script_problem(text)
+            if warning:
+                self.warning(path, *warning)
         return True, text
 
     def _fulldate(self, kind: spec.FullDate, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
@@ -326,7 +332,7 @@ class RecordReader:
             if not isinstance(language, str) or not spec.LANGUAGE_TAG.match(language):
                 self.error(path + (language,), f"'{language}' is not a language code", "use en, uk, ru", at_key=True)
                 continue
-            ok, text = self._text(spec.Text(300, single_line=True), name, path + (language,))
+            ok, text = self._text(spec.NAME, name, path + (language,))
             if ok:
                 names[language] = text
         if "en" not in names:
@@ -375,17 +381,90 @@ def _field_table(record: spec.Record) -> tuple[dict[str, spec.Field], tuple[spec
 # Helpers shared with the article and gazetteer checks
 
 
-def text_problem(kind: spec.Text, text: str) -> Optional[tuple[str, str]]:
-    """Why the (stripped) ``text`` does not fit ``kind``, with a hint; ``None`` if it does."""
+def text_problem(kind: spec.Text, text: str, raw: Optional[str] = None) -> Optional[tuple[str, str]]:
+    """Why the (stripped) ``text`` does not fit ``kind``, with a hint; ``None`` if it does.
+
+    ``raw`` is the value before stripping, when there was one: a line separator at its end is
+    refused too, though stripping would drop it.
+    """
     if not text:
         return "is empty", ""
     if len(text) > kind.max_length:
         return f"is {len(text):,} characters long; the limit is {kind.max_length:,}", ""
+    whole = text if raw is None else raw
+    if not whole.isascii():
+        problem = unseen_character_problem(whole)
+        if problem:
+            return problem
     if kind.single_line and "\n" in text:
         return "must be a single line", "remove the line breaks"
     if kind.pattern is not None and not kind.pattern.match(text):
         return f"'{text}' is not valid here", f"use {kind.pattern_help}"
     return None
+
+
+#: Characters that are not seen, or that change how the text around them is seen: bidirectional
+#: controls (embeddings, overrides, isolates, marks), zero-width characters (spaces, joiners, the
+#: word joiner and the byte-order mark), and the line breaks other than \n that YAML or a
+#: browser may honour (next line, line and paragraph separators).
+_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_OTHER_BREAKS = "\u0085\u2028\u2029"
+_UNSEEN = re.compile(f"[{_BIDI_CONTROLS}{_ZERO_WIDTH}{_OTHER_BREAKS}]")
+
+
+def unseen_character_problem(text: str) -> Optional[tuple[str, str]]:
+    """The first invisible character, bidirectional control or odd line break in ``text``, said
+    by code point and name, with a hint; ``None`` when there is none."""
+    match = _UNSEEN.search(text)
+    if match is None:
+        return None
+    char = match.group()
+    count = len(_UNSEEN.findall(text))
+    more = f" and {count - 1} more such character{'s' if count > 2 else ''}" if count > 1 else ""
+    where = f"{describe_character(char)} at character {match.start() + 1}{more}"
+    if char in _BIDI_CONTROLS:
+        return (f"contains {where}: a bidirectional control, which changes the order in which text is shown",
+                "delete it; text in a right-to-left script shows in its order without controls")
+    if char in _ZERO_WIDTH:
+        return (f"contains {where}: an invisible character",
+                "delete it; with it, a word looks the same as without but matches no search")
+    return (f"contains {where}: a line break that many programs do not show",
+            "delete it; where a field may have several lines, start a new line as usual")
+
+
+def describe_character(char: str) -> str:
+    """``U+200B ZERO WIDTH SPACE``; ``U+0085 NEXT LINE (NEL)``, which has no name of its own."""
+    name = unicodedata.name(char, "") or {"\u0085": "NEXT LINE (NEL)"}.get(char, "")
+    return f"U+{ord(char):04X} {name}".rstrip()
+
+
+def mixed_script_problem(text: str) -> Optional[tuple[str, str]]:
+    """A warning for the first word of ``text`` that mixes scripts (Latin with Cyrillic, say),
+    naming the letters that stand out, with a hint; ``None`` when no word does (see
+    :func:`archive.urls.mixed_scripts`). Words are runs of letters and marks."""
+    for word in _words(text):
+        scripts, letters = mixed_scripts(word)
+        if scripts:
+            shown = ", ".join(f"{c} U+{ord(c):04X}" for c in letters[:6]) + (", ..." if len(letters) > 6 else "")
+            together = " and ".join([", ".join(scripts[:-1]), scripts[-1]])
+            return (f"'{word}' mixes {together} letters ({shown})",
+                    "retype the word in one script: look-alike letters make a name that no search finds")
+    return None
+
+
+def _words(text: str) -> list[str]:
+    """The runs of letters and combining marks of a non-ASCII ``text`` that hold a non-ASCII one."""
+    words, current = [], []
+    for char in text:
+        if char.isalpha() or unicodedata.category(char)[0] == "M":
+            current.append(char)
+        elif current:
+            words.append("".join(current))
+            current = []
+    if current:
+        words.append("".join(current))
+    return [w for w in words if not w.isascii()]
 
 
 def number_problem(kind: spec.Number, value: int | float) -> Optional[tuple[str, str]]:

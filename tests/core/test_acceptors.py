@@ -74,7 +74,8 @@ def _mutations(value: Any) -> Iterator[Any]:
     """Copies of ``value`` with one thing changed: a leaf replaced, a key dropped or added, a list item."""
     replacements = [None, "", "  ", 12, -3, 1.5, float("inf"), True, [], {}, "unknown-id", "2099-01-01",
                     "2024-02-30", "javascript:alert(1)", "https://", "x" * 2_100, "two\nlines", " ru-bel ", "false",
-                    10**12 + 1, 1e300, 1.12345678901234, 10**400]
+                    10**12 + 1, 1e300, 1.12345678901234, 10**400, "Bel\u200bgorod", "a\u202eb", "R\u0435uters",
+                    "Вʼячеслав", "trailing\u2028"]
     if isinstance(value, dict):
         for key in value:
             dropped = dict(value)
@@ -119,6 +120,9 @@ def test_no_single_mutation_of_the_seed_is_accepted_unless_the_reader_accepts_it
     (lambda d: d["claims"][0]["figures"][0].update(value=10**400), "a count of 400 digits"),
     (lambda d: d["claims"][0]["figures"][0].update(value=2.12345678901234), "a count with too many digits"),
     (lambda d: d["sources"][0].update(url="javascript:alert(1)"), "a javascript: link"),
+    (lambda d: d.update(title="Raids into Bel\u200bgorod"), "a zero-width space"),
+    (lambda d: d["claims"][0].update(claim="a\u202eb"), "a right-to-left override"),
+    (lambda d: d.update(summary="A summary.\u2028"), "a line separator, even where stripping would drop it"),
     (lambda d: d.update(date="2099-01-01"), "a future date"),
     (lambda d: d.update(title={"en": "x"}), "a mapping as title"),
     (lambda d: d.update(sumary="x"), "an unknown key"),
@@ -128,6 +132,15 @@ def test_faults_of_the_bad_input_corpus_are_rejected(gazetteer: Gazetteer, chang
     change(data)
     assert Acceptors(gazetteer, TODAY).record(spec.ARTICLE, data, FIXED) is REJECT, reason
     assert read_with_reader(data, gazetteer)[1] > 0
+
+
+def test_a_publisher_in_mixed_scripts_is_left_to_the_reader_for_its_warning(gazetteer: Gazetteer) -> None:
+    data = front_matter(SEED)
+    data["sources"][0]["publisher"] = "R\u0435uters"
+    assert Acceptors(gazetteer, TODAY).record(spec.ARTICLE, data, FIXED) is REJECT
+    reader = RecordReader("a/path.md", YamlDocument(None, data, 2, []), ProblemLog(), gazetteer, TODAY)
+    assert reader.record(spec.ARTICLE, data, (), FIXED) is not None and reader.error_count == 0
+    assert [p.severity.value for p in reader.log.problems] == ["warning"]
 
 
 def test_a_draft_is_left_to_the_reader_when_a_required_field_is_missing(gazetteer: Gazetteer) -> None:

@@ -113,3 +113,93 @@ def test_a_coordinate_to_a_fraction_of_a_millimetre_is_too_precise(tmp_path: Pat
     found = gazetteer_problems(tmp_path, REGION + "    lat: 50.4612345678901\n    lon: 35.6\n")
     assert found == ["4: error: regions[0].lat: 50.4612345678901 is written with 15 digits; at most 10 are allowed here "
                      "(round it; a latitude is in degrees, from -90 (south) to 90 (north), with at most 8 decimals)"]
+
+
+# --------------------------------------------------------------------------------------------
+# Text that reads as it shows
+
+
+def test_a_zero_width_space_in_a_title_is_an_error_naming_it(sample_copy: Path) -> None:
+    only(sample_copy, title="Drone attack in Bel\u200bgorod")
+    assert problems(sample_copy) == [(2, "error", "title", "contains U+200B ZERO WIDTH SPACE at character 20: an invisible "
+                                      "character (delete it; with it, a word looks the same as without but matches no search)")]
+
+
+def test_a_right_to_left_override_in_a_claim_is_an_error_naming_it(sample_copy: Path) -> None:
+    only(sample_copy, 'claims:\n  - claimant: ru-mod\n    claim: "Nothing \\u202Ehappened\\u202C."\n    status: unverified\n')
+    (line, severity, field, message), = problems(sample_copy)
+    assert (line, severity, field) == (12, "error", "claims[0].claim")
+    assert message.startswith("contains U+202E RIGHT-TO-LEFT OVERRIDE at character 9 and 1 more such character: "
+                              "a bidirectional control")
+
+
+def test_every_bidirectional_control_and_zero_width_character_is_refused_in_any_text(sample_copy: Path) -> None:
+    controls = [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C,
+                                 *range(0x200B, 0x200E), 0x2060, 0xFEFF, 0x2028, 0x2029, 0x85)]
+    summaries = "".join(f'  - id: e{i}\n    summary: "a\\u{ord(c):04X}b"\n' for i, c in enumerate(controls))
+    only(sample_copy, "events:\n" + summaries)
+    found = problems(sample_copy)
+    assert [p[2] for p in found] == [f"events[{i}].summary" for i in range(len(controls))]
+    assert [p[3].split(" at character")[0] for p in found] == [f"contains U+{ord(c):04X} " + (
+        "NEXT LINE (NEL)" if c == "\x85" else __import__("unicodedata").name(c)) for c in controls]
+
+
+def test_a_line_separator_is_refused_even_where_stripping_would_drop_it(sample_copy: Path) -> None:
+    only(sample_copy, 'summary: "A summary.\\L"\n')
+    assert [(p[2], p[3].split(":")[0]) for p in problems(sample_copy)] == [
+        ("summary", "contains U+2028 LINE SEPARATOR at character 11")]
+
+
+def test_a_line_separator_written_as_is_is_a_yaml_error_naming_it(sample_copy: Path) -> None:
+    only(sample_copy, "summary: A summary\u2028with a hidden break.\n")
+    assert problems(sample_copy) == [(10, "error", "", "invalid YAML: U+2028 LINE SEPARATOR, which YAML reads as a line break "
+                                      "(delete it; it does not show in most editors)")]
+
+
+def test_a_next_line_character_written_as_is_in_quotes_is_a_yaml_error_at_its_place(sample_copy: Path) -> None:
+    # libyaml would fold it into a space, and count a line there that no editor shows.
+    only(sample_copy, 'summary: "A summary\x85of the report."\n')
+    archive = load_archive(sample_copy, today=TODAY)
+    assert [(p.line, p.column, p.message) for p in archive.log.sorted()] == [
+        (10, 20, "invalid YAML: U+0085 NEXT LINE (NEL), which YAML reads as a line break")]
+
+
+def test_a_publisher_in_look_alike_letters_is_a_warning_naming_them(sample_copy: Path) -> None:
+    sources = ("sources:\n  - publisher: R\u0435uters\n    url: https://www.reuters.com/x\n"
+               "    archived: https://web.archive.org/web/2024/https://www.reuters.com/x\n")
+    only(sample_copy, sources=sources)
+    assert problems(sample_copy) == [(7, "warning", "sources[0].publisher", "'R\u0435uters' mixes Latin and Cyrillic letters "
+                                      "(\u0435 U+0435) (retype the word in one script: look-alike letters make a name that no search finds)")]
+
+
+def test_names_in_one_script_each_are_fine_with_apostrophes_and_slashes(tmp_path: Path) -> None:
+    text = ("actors:\n  - id: a\n    type: official\n    names: {en: Kyiv/Київ, uk: Вʼячеслав, ru: В'ячеслав}\n"
+            "    holders:\n      - {name_en: Vyacheslav Gladkov, name_ru: Вячеслав Гладков}\n")
+    assert gazetteer_problems(tmp_path, text) == []
+
+
+def test_an_entity_name_in_mixed_scripts_is_a_warning_naming_the_letters(tmp_path: Path) -> None:
+    text = "places:\n  - id: x\n    parent: r\n    names: {en: Kh\u0430rkiv, ru: Харьков}\n" + REGION
+    assert gazetteer_problems(tmp_path, text) == [
+        "4: warning: places[0].names.en: 'Kh\u0430rkiv' mixes Latin and Cyrillic letters (\u0430 U+0430) "
+        "(retype the word in one script: look-alike letters make a name that no search finds)"]
+
+
+def test_an_alias_with_a_zero_width_space_is_refused_and_never_a_spelling(tmp_path: Path) -> None:
+    (tmp_path / "g.yml").write_text(REGION + '    aliases: ["Bel\\u200bgorod", Belgorod]\n', encoding="utf-8")
+    log = ProblemLog()
+    gazetteer = load_gazetteer([tmp_path / "g.yml"], log, today=TODAY)
+    assert [(p.field, p.message.split(":")[0]) for p in log.sorted()] == [
+        ("regions[0].aliases[0]", "contains U+200B ZERO WIDTH SPACE at character 4")]
+    assert gazetteer["r"].aliases == ["Belgorod"]
+    assert not any("\u200b" in spelling for spelling in gazetteer.spelling_index())
+
+
+def test_mixed_scripts_in_a_holders_name_and_a_former_name_are_warnings(tmp_path: Path) -> None:
+    text = (REGION + "actors:\n  - id: a\n    type: official\n    names: {en: A}\n"
+            "    holders:\n      - {name_en: Gl\u0430dkov}\n"
+            "places:\n  - id: p\n    parent: r\n    names: {en: P}\n    former_names:\n      - {name: \u0410rtemivsk}\n")
+    found = gazetteer_problems(tmp_path, text)
+    assert [p.split(" (")[0] for p in found] == [
+        "9: warning: actors[0].holders[0].name_en: 'Gl\u0430dkov' mixes Latin and Cyrillic letters",
+        "15: warning: places[0].former_names[0].name: '\u0410rtemivsk' mixes Latin and Cyrillic letters"]

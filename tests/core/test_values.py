@@ -146,3 +146,42 @@ def test_the_json_schema_bounds_figures_as_the_spec_does() -> None:
 ], ids=short)
 def test_format_number_never_raises_nor_prints_float_noise(value: float, shown: str) -> None:
     assert format_number(value) == shown
+
+
+# --------------------------------------------------------------------------------------------
+# Text: unseen characters and words mixing scripts
+
+from archive.urls import mixed_scripts  # noqa: E402
+from archive.validate import mixed_script_problem, text_problem  # noqa: E402
+
+
+@pytest.mark.parametrize(("word", "scripts", "letters"), [
+    ("R\u0435uters", ["Latin", "Cyrillic"], ["\u0435"]),
+    ("p\u0430yp\u0430l", ["Latin", "Cyrillic"], ["\u0430"]),
+    ("\u0392\u0392C", ["Greek", "Latin"], ["C"]),
+    ("Reuters", [], []), ("Київ", [], []), ("Вʼячеслав", [], []), ("東京Tokyo", [], []), ("Αθήνα", [], []),
+])
+def test_mixed_scripts_names_the_scripts_and_the_letters_that_stand_out(word: str, scripts: list, letters: list) -> None:
+    assert mixed_scripts(word) == (scripts, letters)
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("R\u0435uters News", "'R\u0435uters' mixes Latin and Cyrillic letters (\u0435 U+0435)"),
+    ("Київ/Kyiv", None), ("Rostov-on-Don (Ростов-на-Дону)", None), ("Su-25 / Су-25", None),
+    ("K\u0443\u03b9v", "'K\u0443\u03b9v' mixes Latin, Cyrillic and Greek letters (\u0443 U+0443, \u03b9 U+03B9)"),
+])
+def test_a_word_mixing_scripts_is_found_among_words_that_do_not(text: str, problem: object) -> None:
+    found = mixed_script_problem(text)
+    assert (found[0] if found else None) == problem
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f", "\u061c",
+                                  "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069",
+                                  "\u2028", "\u2029", "\x85"])
+def test_no_text_may_hold_an_unseen_character(char: str) -> None:
+    problem = text_problem(spec.Text(), f"Bel{char}gorod")
+    assert problem is not None and problem[0].startswith(f"contains U+{ord(char):04X} ") and "at character 4" in problem[0]
+
+
+def test_ordinary_non_ascii_text_is_fine() -> None:
+    assert text_problem(spec.Text(), "Київ, Kyiv, Киев\u00a0— «Київ» ’s") is None
