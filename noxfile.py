@@ -76,6 +76,15 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def properties(session: nox.Session) -> None:
+    """The property-based tests with many more examples than the suite runs (no traceback on any
+    input; what the check accepts builds)."""
+    _install(session, "[test]")
+    env = {"NO_MKDOCS_2_WARNING": "1", "ARCHIVE_HYPOTHESIS_EXAMPLES": os.environ.get("ARCHIVE_HYPOTHESIS_EXAMPLES", "3000")}
+    session.run("pytest", "-q", "tests/core/test_properties.py", "tests/site/test_check_implies_build.py", *session.posargs, env=env)
+
+
+@nox.session
 def benchmarks(session: nox.Session) -> None:
     """Speed and memory benchmarks (not part of the tests)."""
     _install(session)
