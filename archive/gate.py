@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from .problems import Problem, Severity
+from .problems import Problem, Severity, printable
 
 ARTICLES_DIR = "articles"
 GAZETTEER_DIR = "gazetteer"
@@ -108,11 +108,16 @@ def _walk(folder: str, relative: str, base: str, manifest: Manifest, skip: Optio
         return
     for entry in entries:
         name = entry.name
-        rel = f"{relative}/{name}" if relative else name
+        rel = _relative_join(relative, name)
         if entry.is_symlink():
             target = os.readlink(entry.path) if _readable_link(entry.path) else "?"
             _refuse(manifest, base, rel, f"a symbolic link (to '{target}') is not allowed in the archive",
                     "replace it with the file itself: links are never followed, so they could publish files from outside the repository")
+            continue
+        if printable(name) != name:
+            _refuse(manifest, base, _relative_join(relative, printable(name)),
+                    "the name holds a control, invisible or line-breaking character",
+                    "rename it with letters, digits, '-' and '_'")
             continue
         if name.startswith("."):
             _refuse(manifest, base, rel, "hidden files and folders are not allowed in the archive",
@@ -132,6 +137,10 @@ def _walk(folder: str, relative: str, base: str, manifest: Manifest, skip: Optio
             _admit(entry, rel, base, manifest)
         else:
             _refuse(manifest, base, rel, "only regular files and folders are allowed (this is a device, socket or pipe)")
+
+
+def _relative_join(relative: str, name: str) -> str:
+    return f"{relative}/{name}" if relative else name
 
 
 def _readable_link(path: str) -> bool:

@@ -180,3 +180,11 @@ def test_the_gate_is_not_fooled_by_case(archive):
 def test_fixture_is_untouched():
     """The cases write into copies: the shipped fixture holds no hostile file."""
     assert not any(p.is_symlink() or p.suffix not in (".md", ".yml") for p in FIXTURE.rglob("*") if p.is_file() or p.is_symlink())
+
+
+@pytest.mark.parametrize("name", ["evil\n::error::forged.md", "bidi\u202egnp.md", "zero\u200bwidth.md", "bell\x07.md"])
+def test_a_file_name_with_hidden_characters_is_refused(archive, name):
+    _write(archive / name, "# A page\n")
+    code, output = check("docs")
+    assert code == 1 and "the name holds a control, invisible or line-breaking character" in output
+    assert not any(line.startswith("::") for line in output.splitlines())
