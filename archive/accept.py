@@ -174,11 +174,13 @@ def _fulldate(acceptors: Acceptors, kind: spec.FullDate) -> Acceptor:
 
 
 def _fuzzydate(acceptors: Acceptors, kind: spec.FuzzyDate) -> Acceptor:
-    today = acceptors.today
+    today, as_text = acceptors.today, kind.as_text
 
     def check(raw: str) -> Any:
         parsed = parse_fuzzy_date(raw)
-        return REJECT if parsed is None or parsed.start > today else parsed
+        if parsed is None or parsed.start > today:
+            return REJECT
+        return parsed.text if as_text else parsed
 
     return _remembering(check)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional
 
 from . import spec
@@ -194,6 +194,47 @@ def _check_structure(article: Article, reader: RecordReader, result: ArticleResu
                     )
             else:
                 reader.value(spec.Ref(("actor",)), ref, rwhere)
+    _check_dates(article, reader)
+
+
+#: How long before the report's date a source may have been read: an article's other sources
+#: may be earlier reports of the same events. Any earlier is a mistyped year.
+ACCESSED_MARGIN = timedelta(days=30)
+
+
+def _check_dates(article: Article, reader: RecordReader) -> None:
+    """Dates that cannot be, against the report's date: a source read long before the report
+    came out, a correction of the record older than the report, a check older than its claim.
+    (Each date is already known not to be in the future.)"""
+    earliest = article.date - ACCESSED_MARGIN
+    for index, source in enumerate(article.sources):
+        if source.accessed is not None and source.accessed < earliest:
+            reader.error(("sources", index, "accessed"),
+                         f"{source.accessed.isoformat()} is {_span(source.accessed, article.date)} before the report's date, "
+                         f"{article.date.isoformat()}",
+                         f"write the day the archive read the source: from {earliest.isoformat()} "
+                         f"({ACCESSED_MARGIN.days} days before the report's date) to today")
+    for index, correction in enumerate(article.corrections):
+        if correction.date < article.date:
+            reader.error(("corrections", index, "date"),
+                         f"{correction.date.isoformat()} is {_span(correction.date, article.date)} before the report's date, "
+                         f"{article.date.isoformat()}",
+                         "a correction changes this record, which was made after the report was published: check the year")
+    for index, claim in enumerate(article.claims):
+        for c_index, check in enumerate(claim.checks):
+            if claim.date is not None and check.date is not None and check.date.end < claim.date.start:
+                reader.error(("claims", index, "checks", c_index, "date"),
+                             f"the check is dated {check.date}, before the claim it checks was made ({claim.date})",
+                             "a claim can be checked only once it is made: correct one of the two dates")
+
+
+def _span(earlier: date, later: date) -> str:
+    """``34 years``, ``1 year``, ``45 days``: how long before ``later`` ``earlier`` is, roughly."""
+    days = (later - earlier).days
+    if days >= 365:
+        years = days // 365
+        return f"{'about ' if days % 365 > 31 else ''}{years} year{'s' if years > 1 else ''}"
+    return f"{days} day{'s' if days > 1 else ''}"
 
 
 def _written(reader: RecordReader, path: tuple, keys: tuple[str, ...]) -> bool:

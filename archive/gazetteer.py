@@ -22,7 +22,7 @@ from .model import ENTITY_KINDS, Entity
 from .problems import ProblemLog, Severity, shown_path
 from .source import SourceError, YamlDocument, parse_yaml, read_text
 from .suggest import close_matches, normalise_name
-from .validate import RecordReader
+from .validate import RecordReader, parse_fuzzy_date
 
 #: A gazetteer file may be larger than an article, but not unbounded.
 MAX_GAZETTEER_BYTES = 8 * 1024 * 1024
@@ -198,6 +198,8 @@ def load_gazetteer(
         reader = RecordReader(raw.path, raw.document, log, stub, today)
         line, _ = raw.document.position((raw.section, raw.index))
         entity = reader.record(record, raw.value, (raw.section, raw.index), {"kind": kind, "path": raw.path, "line": line})
+        if entity is not None:
+            _check_values(entity, raw.value, reader, (raw.section, raw.index))
         if entity is not None and first_seen.get(entity.id) is raw:
             gazetteer.entities[entity.id] = entity
 
@@ -246,6 +248,22 @@ def _sections(path: str, document: YamlDocument, log: ProblemLog) -> list[_RawEn
                 continue
             found.append(_RawEntity(path, document, key, index, item))
     return found
+
+
+def _check_values(entity: Entity, written: dict, reader: RecordReader, path: tuple) -> None:
+    """What each value allows but the entry's values together do not: an office left before the
+    date on which its holder is said to have held it; coordinates with only one of lat and lon
+    (as ``written``, so that a refused value is not reported again as missing)."""
+    for index, holder in enumerate(entity.holders):
+        held = parse_fuzzy_date(holder.in_office_on) if holder.in_office_on else None
+        left = parse_fuzzy_date(holder.until) if holder.until else None
+        if held is not None and left is not None and left.end < held.start:
+            reader.error(path + ("holders", index, "until"),
+                         f"{holder.name_en} left the office ({left}) before the date given as in office ({held})",
+                         "in_office_on is a date on which the person held the office; until, when they left it")
+    if (written.get("lat") is None) != (written.get("lon") is None):
+        given, missing = ("lat", "lon") if written.get("lon") is None else ("lon", "lat")
+        reader.error(path + (given,), f"'{given}' is given without '{missing}'", "give both coordinates, or neither")
 
 
 def _check_parents(gazetteer: Gazetteer, log: ProblemLog) -> None:

@@ -49,7 +49,13 @@ class FullDate:
 
 @dataclass(frozen=True)
 class FuzzyDate:
-    """A day, a month, a year or a range of those: ``2024-03-12``, ``2024-03``, ``a/b``."""
+    """A day, a month, a year or a range of those: ``2024-03-12``, ``2024-03``, ``a/b``.
+
+    ``as_text`` keeps the value as written (a string) once it is checked, for the gazetteer's
+    dates, which are shown as they are written and never sorted.
+    """
+
+    as_text: bool = False
 
 
 @dataclass(frozen=True)
@@ -299,7 +305,8 @@ ARTICLE = Record(
 FORMER_NAME = Record(
     "former name",
     model.FormerName,
-    (Field("name", Text(200, single_line=True, name=True), True), Field("until", Text(40), doc="Year or date the name was dropped.")),
+    (Field("name", Text(200, single_line=True, name=True), True),
+     Field("until", FuzzyDate(as_text=True), doc="Year or date the name was dropped: 2016, 2016-05 or 2016-05-12.")),
 )
 
 HOLDER = Record(
@@ -309,8 +316,8 @@ HOLDER = Record(
         Field("name_en", Text(200, single_line=True, name=True), True),
         Field("name_uk", Text(200, single_line=True, name=True)),
         Field("name_ru", Text(200, single_line=True, name=True)),
-        Field("in_office_on", Text(40), doc="A date on which the person held the office."),
-        Field("until", Text(40), doc="When the person left the office."),
+        Field("in_office_on", FuzzyDate(as_text=True), doc="A date on which the person held the office: 2024, 2024-03 or 2024-03-12."),
+        Field("until", FuzzyDate(as_text=True), doc="When the person left the office: 2024, 2024-05 or 2024-05-07."),
     ),
 )
 

@@ -217,7 +217,7 @@ class RecordReader:
         if parsed.start > self.today:
             self.error(path, f"{parsed.text} is in the future")
             return False, None
-        return True, parsed
+        return True, parsed.text if kind.as_text else parsed
 
     def _url(self, kind: spec.Url, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
         if not isinstance(raw, str):

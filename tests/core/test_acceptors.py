@@ -148,3 +148,14 @@ def test_a_draft_is_left_to_the_reader_when_a_required_field_is_missing(gazettee
     data["draft"] = True
     del data["actors"]
     assert Acceptors(gazetteer, TODAY).record(spec.ARTICLE, data, FIXED) is REJECT
+
+
+@pytest.mark.parametrize("raw", ["2024-03", "2016", "2024-03-12/2024-03-14", "banana", "2099", 2016])
+def test_a_gazetteer_date_kept_as_text_is_accepted_as_the_reader_keeps_it(gazetteer: Gazetteer, raw: Any) -> None:
+    kind = spec.FuzzyDate(as_text=True)
+    accepted = Acceptors(gazetteer, TODAY).for_type(kind)(raw)
+    reader = RecordReader("a/path.md", YamlDocument(None, {}, 2, []), ProblemLog(), gazetteer, TODAY)
+    ok, converted = reader.value(kind, raw, ("until",))
+    if accepted is not REJECT:
+        assert ok and accepted == converted and isinstance(accepted, str)
+    assert ok == (raw in ("2024-03", "2016", "2024-03-12/2024-03-14", 2016))

@@ -104,7 +104,7 @@ def test_a_longitude_below_minus_180_is_out_of_range(tmp_path: Path) -> None:
 
 
 def test_a_coordinate_with_5000_digits_in_the_gazetteer_is_an_error_not_a_traceback(tmp_path: Path) -> None:
-    found = gazetteer_problems(tmp_path, REGION + "    lat: " + "5" * 5_000 + "\n")
+    found = gazetteer_problems(tmp_path, REGION + "    lat: " + "5" * 5_000 + "\n    lon: 30\n")
     assert found == ["4: error: regions[0].lat: the number is written with 5,000 digits; at most 10 are allowed here "
                      "(a latitude is in degrees, from -90 (south) to 90 (north), with at most 8 decimals)"]
 
@@ -203,3 +203,91 @@ def test_mixed_scripts_in_a_holders_name_and_a_former_name_are_warnings(tmp_path
     assert [p.split(" (")[0] for p in found] == [
         "9: warning: actors[0].holders[0].name_en: 'Gl\u0430dkov' mixes Latin and Cyrillic letters",
         "15: warning: places[0].former_names[0].name: '\u0410rtemivsk' mixes Latin and Cyrillic letters"]
+
+
+# --------------------------------------------------------------------------------------------
+# Dates where dates belong, and dates that can be
+
+
+def source_accessed(day: str) -> str:
+    return ("sources:\n  - publisher: BBC News\n    url: https://www.bbc.co.uk/news/x\n"
+            f"    accessed: {day}\n    archived: https://web.archive.org/web/2024/https://www.bbc.co.uk/news/x\n")
+
+
+def test_a_source_accessed_in_1990_for_a_2024_report_is_an_error(sample_copy: Path) -> None:
+    only(sample_copy, sources=source_accessed("1990-01-01"))
+    assert problems(sample_copy) == [(9, "error", "sources[0].accessed",
+                                      "1990-01-01 is about 34 years before the report's date, 2024-03-12 (write the day the "
+                                      "archive read the source: from 2024-02-11 (30 days before the report's date) to today)")]
+
+
+def test_a_source_accessed_shortly_before_the_report_or_years_after_it_is_fine(sample_copy: Path) -> None:
+    only(sample_copy, sources=source_accessed("2024-02-11"))
+    assert problems(sample_copy) == []
+    only(sample_copy, sources=source_accessed("2025-12-31"))
+    assert problems(sample_copy) == []
+
+
+def test_a_source_accessed_in_the_future_is_an_error(sample_copy: Path) -> None:
+    only(sample_copy, sources=source_accessed("2026-01-02"))
+    assert [(p[2], p[3]) for p in problems(sample_copy)] == [
+        ("sources[0].accessed", "2026-01-02 is in the future (a report cannot be dated after today)")]
+
+
+def test_a_correction_dated_before_the_report_is_an_error(sample_copy: Path) -> None:
+    only(sample_copy, "corrections:\n  - date: 2021-03-12\n    note: Added the governor's figures.\n")
+    assert problems(sample_copy) == [(11, "error", "corrections[0].date",
+                                      "2021-03-12 is 3 years before the report's date, 2024-03-12 (a correction changes this "
+                                      "record, which was made after the report was published: check the year)")]
+
+
+def test_a_correction_on_the_report_day_or_later_is_fine(sample_copy: Path) -> None:
+    only(sample_copy, "corrections:\n  - date: 2024-03-12\n    note: Created.\n  - date: 2025-01-01\n    note: Fixed.\n")
+    assert problems(sample_copy) == []
+
+
+def test_a_check_dated_before_its_claim_is_an_error(sample_copy: Path) -> None:
+    claim = ("claims:\n  - claimant: ru-mod\n    claim: A.\n    date: 2024-03-12\n    status: inconclusive\n"
+             "    checks:\n      - {by: ru-mod, result: could-not-verify, date: 2024-03}\n"
+             "      - {by: ru-mod, result: could-not-verify, date: 2023-12-31}\n")
+    only(sample_copy, claim)
+    assert problems(sample_copy) == [(17, "error", "claims[0].checks[1].date",
+                                      "the check is dated 2023-12-31, before the claim it checks was made (2024-03-12) "
+                                      "(a claim can be checked only once it is made: correct one of the two dates)")]
+
+
+OFFICE = "actors:\n  - id: gov\n    type: official\n    names: {en: Governor}\n    holders:\n      - "
+
+
+def test_free_text_where_a_date_belongs_in_the_gazetteer_is_an_error(tmp_path: Path) -> None:
+    found = gazetteer_problems(tmp_path, OFFICE + "{name_en: A B, in_office_on: banana}\n")
+    assert found == ["6: error: actors[0].holders[0].in_office_on: expected a date, month, year or range, got the text "
+                     "'banana' (write 2024-03-12, 2024-03, 2024, or a range 2024-03-12/2024-03-14)"]
+
+
+def test_gazetteer_dates_are_kept_as_written(tmp_path: Path) -> None:
+    text = (OFFICE + "{name_en: A B, in_office_on: '2024-03', until: 2024-05-07}\n" + REGION
+            + "places:\n  - id: p\n    parent: r\n    names: {en: P}\n    former_names:\n      - {name: Old P, until: 2016}\n")
+    (tmp_path / "g.yml").write_text(text, encoding="utf-8")
+    log = ProblemLog()
+    gazetteer = load_gazetteer([tmp_path / "g.yml"], log, today=TODAY)
+    assert log.sorted() == []
+    holder = gazetteer["gov"].holders[0]
+    assert (holder.in_office_on, holder.until, gazetteer["p"].former_names[0].until) == ("2024-03", "2024-05-07", "2016")
+
+
+def test_a_former_name_dropped_in_the_future_is_an_error(tmp_path: Path) -> None:
+    text = REGION + "places:\n  - id: p\n    parent: r\n    names: {en: P}\n    former_names:\n      - {name: Old P, until: 2099}\n"
+    assert gazetteer_problems(tmp_path, text) == ["9: error: places[0].former_names[0].until: 2099 is in the future ()"]
+
+
+def test_an_office_left_before_its_holder_held_it_is_an_error(tmp_path: Path) -> None:
+    found = gazetteer_problems(tmp_path, OFFICE + "{name_en: A B, in_office_on: 2024-08, until: 2024-05}\n")
+    assert found == ["6: error: actors[0].holders[0].until: A B left the office (2024-05) before the date given as in office "
+                     "(2024-08) (in_office_on is a date on which the person held the office; until, when they left it)"]
+
+
+def test_a_latitude_without_a_longitude_is_an_error_once(tmp_path: Path) -> None:
+    assert gazetteer_problems(tmp_path, REGION + "    lat: 50.5\n") == [
+        "4: error: regions[0].lat: 'lat' is given without 'lon' (give both coordinates, or neither)"]
+    assert [p.split(":")[2] for p in gazetteer_problems(tmp_path, REGION + "    lat: 500\n    lon: 30\n")] == [" regions[0].lat"]
