@@ -195,6 +195,70 @@ def _check_structure(article: Article, reader: RecordReader, result: ArticleResu
             else:
                 reader.value(spec.Ref(("actor",)), ref, rwhere)
     _check_dates(article, reader)
+    if VERIFICATION_RULES_ENFORCED:
+        _check_verification(article, reader)
+
+
+#: Whether the checker enforces CONTRIBUTING.md's rule that ``verified`` needs a named checker
+#: and a note (:func:`_check_verification`). Off until the sample archive (content/), the site
+#: fixtures (tests/fixtures/site) and the benchmark generator, which do not follow it yet, do.
+VERIFICATION_RULES_ENFORCED = False
+
+#: Results of a check that confirm (part of) a claim.
+_CONFIRMING = ("confirmed", "partially-confirmed")
+
+
+def _check_verification(article: Article, reader: RecordReader) -> None:
+    """CONTRIBUTING.md, "What each verification status means": a status is never upgraded on a
+    hunch; ``verified`` needs a named checker (an actor id in ``by``) and a note saying how.
+
+    - A piece of evidence: its ``verification`` has ``by`` and ``note``.
+    - A claim ("independent evidence confirms the claim"): a check by someone other than the
+      claimant, with a note. (``by`` is required in every check.)
+    - The article ("confirmed by at least one named, independent checker"): ``notes`` saying
+      what was verified and how, and a named checker in the article: a check confirming a claim
+      or a verified piece of evidence, each with its ``by``.
+    """
+    for index, item in enumerate(article.evidence):
+        check = item.verification
+        if check.status != "verified":
+            continue
+        where = ("evidence", index, "verification")
+        missing = [name for name, value in (("by", check.by), ("note", check.note)) if not value]
+        if missing:
+            additions = {"by": "'by:' with the actor id of who verified the item", "note": "'note:' saying how"}
+            reader.error(where + ("status",), f"'verified' needs {_needs(missing)}",
+                         f"add {' and '.join(additions[m] for m in missing)}, or give another status")
+    for index, claim in enumerate(article.claims):
+        if claim.status != "verified":
+            continue
+        independent = [c for c in claim.checks if c.by != claim.claimant]
+        if not claim.checks:
+            problem = "'verified' needs a named checker: the claim has no checks"
+        elif not independent:
+            problem = f"'verified' needs an independent checker: the only checks are by the claimant, {claim.claimant}"
+        elif not any(c.note for c in independent):
+            problem = "'verified' needs a note saying how: no independent check of the claim has a 'note'"
+        else:
+            continue
+        reader.error(("claims", index, "status"), problem,
+                     "add a check with 'by' (who verified it, not the claimant), 'result' and 'note' saying how, "
+                     "or give another status")
+    if article.verification.status == "verified":
+        named = any(e.verification.status == "verified" and e.verification.by for e in article.evidence) or any(
+            c.result in _CONFIRMING and c.by != claim.claimant for claim in article.claims for c in claim.checks)
+        missing = [what for what, ok in (("a named checker", named), ("notes saying how", bool(article.verification.notes)))
+                   if not ok]
+        if missing:
+            reader.error(("verification", "status"), f"'verified' needs {_needs(missing)}",
+                         "name who confirmed the report's central facts in a check of a claim or as the 'by' of "
+                         "verified evidence, say how in 'notes', or give another status")
+
+
+def _needs(missing: list[str]) -> str:
+    """``a named checker (by)``, ``... and a note (note)``: what a verified status lacks."""
+    words = {"by": "a named checker (by)", "note": "a note saying how (note)"}
+    return " and ".join(words.get(m, m) for m in missing)
 
 
 #: How long before the report's date a source may have been read: an article's other sources
