@@ -58,6 +58,19 @@ BAD = [
     Case("2024-03-12-empty-front-matter.md", 1, "", "the front matter is empty"),
     Case("2024-03-12-front-matter-only-comments.md", 1, "", "the front matter is empty"),
     Case("Not A Valid Id.md", 1, "", "is not a valid article id"),
+    # Values that make sense (tests/core/test_value_rules.py has the gazetteer's and the warnings).
+    Case("2024-03-12-negative-figure.md", 15, "claims[0].figures[0].value", "-5 is below the minimum of 0"),
+    Case("2024-03-12-figure-of-5000-digits.md", 15, "claims[0].figures[0].value", "written with 5,000 digits; at most 13"),
+    Case("2024-03-12-figure-of-1e300.md", 15, "claims[0].figures[0].value", "1e+300 is above the maximum of 1,000,000,000,000"),
+    Case("2024-03-12-figure-min-above-max.md", 15, "claims[0].figures[0].min", "min (30) is greater than max (20)"),
+    Case("2024-03-12-title-of-5000-quoted-digits.md", 10, "title_original", "is 5,000 characters long"),
+    Case("2024-03-12-source-accessed-in-1990.md", 9, "sources[0].accessed", "about 34 years before the report's date"),
+    Case("2024-03-12-correction-before-the-report.md", 11, "corrections[0].date", "3 years before the report's date"),
+    Case("2024-03-12-check-before-its-claim.md", 16, "claims[0].checks[0].date", "before the claim it checks was made"),
+    Case("2024-03-12-zero-width-space-in-title.md", 2, "title", "contains U+200B ZERO WIDTH SPACE"),
+    Case("2024-03-12-bidi-override-in-claim.md", 12, "claims[0].claim", "contains U+202E RIGHT-TO-LEFT OVERRIDE"),
+    Case("2024-03-12-line-separator-in-summary.md", 10, "summary", "contains U+2028 LINE SEPARATOR"),
+    Case("2024-03-12-raw-next-line-in-summary.md", 10, "", "U+0085 NEXT LINE (NEL), which YAML reads as a line break"),
 ]
 
 GOOD = sorted(p.name for p in (CORPUS / "good").glob("*.md"))
