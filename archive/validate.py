@@ -406,21 +406,22 @@ def text_problem(kind: spec.Text, text: str, raw: Optional[str] = None) -> Optio
 #: Characters that are not seen, or that change how the text around them is seen: bidirectional
 #: controls (embeddings, overrides, isolates, marks), zero-width characters (spaces, joiners, the
 #: word joiner and the byte-order mark), and the line breaks other than \n that YAML or a
-#: browser may honour (next line, line and paragraph separators).
+#: browser may honour (next line, line and paragraph separators). No text field may hold one;
+#: code that writes text into the archive (the importer) can remove them with this expression.
 _BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _OTHER_BREAKS = "\u0085\u2028\u2029"
-_UNSEEN = re.compile(f"[{_BIDI_CONTROLS}{_ZERO_WIDTH}{_OTHER_BREAKS}]")
+UNSEEN_CHARACTERS = re.compile(f"[{_BIDI_CONTROLS}{_ZERO_WIDTH}{_OTHER_BREAKS}]")
 
 
 def unseen_character_problem(text: str) -> Optional[tuple[str, str]]:
     """The first invisible character, bidirectional control or odd line break in ``text``, said
     by code point and name, with a hint; ``None`` when there is none."""
-    match = _UNSEEN.search(text)
+    match = UNSEEN_CHARACTERS.search(text)
     if match is None:
         return None
     char = match.group()
-    count = len(_UNSEEN.findall(text))
+    count = len(UNSEEN_CHARACTERS.findall(text))
     more = f" and {count - 1} more such character{'s' if count > 2 else ''}" if count > 1 else ""
     where = f"{describe_character(char)} at character {match.start() + 1}{more}"
     if char in _BIDI_CONTROLS:
