@@ -233,10 +233,13 @@ def fill_blocks(site: SitePlan, page_url: str, html: str, known: Optional[set[st
 def page_meta(site: SitePlan, uri: str, meta: dict) -> dict:
     """A page's metadata, escaped, since Material prints ``page.meta`` values unescaped.
 
-    A generated page gets its title and description; an editorial page keeps only the fields
-    :data:`archive.pages.PAGE_FIELDS` allows (a body can never choose a template).
+    A generated page gets its title and description; an editorial page (one the gate admitted)
+    keeps only the fields :data:`archive.pages.PAGE_FIELDS` allows (a body can never choose a
+    template); a page another plugin generates keeps its own.
     """
     entry = site.pages.get(uri)
+    if entry is None and uri not in site.publishable:
+        return meta  # a page another plugin generates (the search page): the site's own code
     if entry is None:
         kept = editorial_meta(meta)
         for key in ("title", "description"):

@@ -45,6 +45,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup keeps this instance (and its cache) across `mkdocs serve` rebuilds.
         self.cache = ArticleCache()
+        # `mkdocs serve` injects an inline live-reload script that changes with every request: no
+        # hash can allow it, so the preview goes without the policy (a built site always has it).
+        self.with_policy = command != "serve"
 
     def on_config(self, config):
         gc.unfreeze()  # what the previous build (`mkdocs serve`) froze may be freed now
@@ -105,6 +108,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # not write itself: a script in it, were one to slip past the sanitiser, gets no hash.
         from .csp import add_policy
 
+        if not getattr(self, "with_policy", True):
+            return output
         try:
             return add_policy(output, untrusted=(page.content or "",))
         except ValueError as exc:
@@ -114,4 +119,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # Theme and extra templates rendered on their own: 404.html gets the policy, sitemap.xml not.
         from .csp import add_policy
 
-        return add_policy(output_content) if template_name.endswith((".html", ".htm")) else output_content
+        if not getattr(self, "with_policy", True) or not template_name.endswith((".html", ".htm")):
+            return output_content
+        return add_policy(output_content)

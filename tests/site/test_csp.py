@@ -317,3 +317,18 @@ def test_a_script_that_slipped_into_a_body_gets_no_hash(bypass_site, fixture_sit
         assert policy == policy_for(path.read_text(encoding="utf-8").replace(INJECTED, "")), path
     assert _hashes_of(bypass_site) == _hashes_of(fixture_site)
 
+
+
+def test_the_live_preview_goes_without_the_policy():
+    """``mkdocs serve`` injects a live-reload script that changes per request: no hash could allow it."""
+    from types import SimpleNamespace
+
+    from plugins.site import ArchivePlugin
+
+    page = SimpleNamespace(content="<p>x</p>", file=SimpleNamespace(src_uri="index.md"))
+    html = "<!doctype html><html><head><title>t</title></head><body><p>x</p></body></html>"
+    serving, building = ArchivePlugin(), ArchivePlugin()
+    serving.on_startup(command="serve", dirty=False)
+    building.on_startup(command="build", dirty=False)
+    assert serving.on_post_page(html, page=page, config=None) == html
+    assert "Content-Security-Policy" in building.on_post_page(html, page=page, config=None)
