@@ -56,7 +56,10 @@ def forged_article() -> str:
 @pytest.fixture
 def hostile(sample_copy: Path) -> Path:
     """An archive with articles whose file names, keys and values carry forged lines."""
-    write_article(sample_copy, forged_article(), name=f"2024-03-12-forged{FORGED}.md")
+    # A file name with a line break is refused by the gate (and named, escaped); its content is
+    # read under an ordinary name, so that its keys and values reach the messages too.
+    write_article(sample_copy, "---\ntitle: x\n---\n", name=f"2024-03-11-forged{FORGED}.md")
+    write_article(sample_copy, forged_article(), name="2024-03-12-forged.md")
     # Raw characters in the file itself, where the YAML reader's own messages may quote them.
     write_article(sample_copy, "---\ntitle: A \x1b[31m title\ndate: 2024-03-12\nsumary\x1b[2J: x\n---\nBody.\n",
                   name="2024-03-13-raw-escape.md")
@@ -91,7 +94,7 @@ def test_text_output_escapes_every_contributor_text(hostile: Path) -> None:
     output = check_output(hostile, "text")
     assert_no_raw_character(output)
     assert_no_forged_line(output)
-    assert "2024-03-12-forged\\n::error::forged\\r\\x1b[31m\\u2028\\u202e.md:" in output  # the file name
+    assert "2024-03-11-forged\\n::error::forged\\r\\x1b[31m\\u2028\\u202e.md:" in output  # the file name
     assert "sumary\\n::error::forged\\r::set-output name=x::y\\x1b[31m\\x1b[2J\\x1b]8;;https://evil.example\\x07" in output
 
 
