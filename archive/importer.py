@@ -57,7 +57,7 @@ from .scaffold import NotReplaced, UnsafeDestination, article_id, article_path, 
 from .source import MAX_FILE_BYTES, SourceError, parse_yaml, read_text, split_front_matter
 from .suggest import close_matches, did_you_mean
 from .articles import check_article_text
-from .validate import kind_of_value, url_problem
+from .validate import UNSEEN_CHARACTERS, kind_of_value, url_problem
 
 #: Kinds of file that can be imported, by suffix.
 TEXT_SUFFIXES = (".txt", ".md")
@@ -585,7 +585,7 @@ def _report_from_record(
             problems.append(f"{name}: expected text, got {_json_kind(value)}")
             continue
         texts[name] = value
-    title = " ".join(_CONTROL.sub(" ", texts.get("title", "")).split())
+    title = _one_line(texts.get("title", ""))
     if "title" in texts and not title:
         problems.append("title: is empty")
     day = _record_date(record.get("date"), options.today, problems) if "date" in record and record["date"] is not None else None
@@ -597,7 +597,7 @@ def _report_from_record(
         problem = url_problem(url)
         if problem:
             problems.append(f"url: {problem}")
-    publisher = " ".join(_CONTROL.sub(" ", texts.get("publisher", "")).split()) or None
+    publisher = _one_line(texts.get("publisher", "")) or None
     if publisher is None and url is not None and not url_problem(url):
         publisher = urlsplit(url).hostname
     language = texts.get("language", "").strip() or None
@@ -650,11 +650,26 @@ def _language_tag(text: str) -> str:
     return "-".join([parts[0].lower()] + [p.upper() if len(p) == 2 else p for p in parts[1:]])
 
 
+#: The line breaks YAML and browsers honour besides \n, as what the importer makes of them.
+_ODD_BREAKS = {0x85: "\n", 0x2028: "\n", 0x2029: "\n\n"}
+
+
+def _visible(text: str) -> str:
+    """``text`` without the characters no archive text may hold (archive.validate.UNSEEN_CHARACTERS):
+    odd line breaks become line breaks; bidi controls and zero-width characters go (published
+    reports carry them by accident, e.g. a zero-width space before a headline)."""
+    return UNSEEN_CHARACTERS.sub("", text.translate(_ODD_BREAKS))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(_CONTROL.sub(" ", _visible(text)).split())
+
+
 def _clean_body(text: str) -> str:
     """The report's text with control characters gone, line ends unified, blank runs collapsed,
     and ``<`` written as ``&lt;``: a report is text, and markup in it would be refused by the
     check (archive.markup) or read as HTML by Markdown."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("<", "&lt;")
+    text = _visible(text.replace("\r\n", "\n").replace("\r", "\n")).replace("<", "&lt;")
     text = _CONTROL.sub("", text.replace("\t", "    "))
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     return _MANY_BLANK_LINES.sub("\n\n", text).strip("\n")

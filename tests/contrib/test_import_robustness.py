@@ -41,3 +41,16 @@ def test_a_failure_cannot_forge_a_log_line(archive_dir: Path, tmp_path: Path) ->
     result = run("import", str(reports))
     assert result.exit_code == 1
     assert not any(line.startswith("::") for line in result.output.splitlines()), result.output
+
+
+def test_invisible_characters_are_removed_from_what_is_imported(archive_dir: Path, tmp_path: Path) -> None:
+    reports = tmp_path / "reports.jsonl"
+    record = {"title": "\u200bBel\u200bgorod \u202eraid", "date": "2024-03-12", "body": "Text\u2028more \u2066text.",
+              "publisher": "Example\u200d News"}
+    reports.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = run("import", str(reports))
+    assert result.exit_code == 0, result.output
+    (draft,) = (archive_dir / "articles" / "2024").glob("2024-03-12-belgorod-raid-*.md")
+    text = draft.read_text(encoding="utf-8")
+    assert "Belgorod raid" in text and "Example News" in text and "> Text\n> more text." in text
+    assert not any(char in text for char in "\u200b\u200d\u202e\u2066\u2028")
