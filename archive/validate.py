@@ -444,7 +444,9 @@ def mixed_script_problem(text: str) -> Optional[tuple[str, str]]:
     """A warning for the first word of ``text`` that mixes scripts (Latin with Cyrillic, say),
     naming the letters that stand out, with a hint; ``None`` when no word does (see
     :func:`archive.urls.mixed_scripts`). Words are runs of letters and marks."""
-    for word in _words(text):
+    for word in _WORD.findall(text):
+        if word.isascii() or _ONE_SCRIPT.fullmatch(word):
+            continue
         scripts, letters = mixed_scripts(word)
         if scripts:
             shown = ", ".join(f"{c} U+{ord(c):04X}" for c in letters[:6]) + (", ..." if len(letters) > 6 else "")
@@ -454,18 +456,17 @@ def mixed_script_problem(text: str) -> Optional[tuple[str, str]]:
     return None
 
 
-def _words(text: str) -> list[str]:
-    """The runs of letters and combining marks of a non-ASCII ``text`` that hold a non-ASCII one."""
-    words, current = [], []
-    for char in text:
-        if char.isalpha() or unicodedata.category(char)[0] == "M":
-            current.append(char)
-        elif current:
-            words.append("".join(current))
-            current = []
-    if current:
-        words.append("".join(current))
-    return [w for w in words if not w.isascii()]
+#: A word: a run of letters and combining marks (of the common block; others split a word, which
+#: only makes a mix in such decomposed text go unseen).
+_WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
+#: A word wholly in the Latin, the Cyrillic or the Greek letters of their main blocks: it mixes
+#: no scripts, and most names are such words, so :func:`mixed_scripts` (a Unicode name looked up
+#: for every letter) is spared them.
+_ONE_SCRIPT = re.compile(
+    r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\u0300-\u036f]+"
+    r"|[\u0400-\u052f\u0300-\u036f]+"
+    r"|[\u0370-\u03ff\u1f00-\u1fff\u0300-\u036f]+"
+)
 
 
 def number_problem(kind: spec.Number, value: int | float) -> Optional[tuple[str, str]]:
