@@ -592,11 +592,6 @@ def namespaced_id(value: str) -> Optional[str]:
     return ID_PREFIX + value if not id_problem(value) else None
 
 
-__all__ = [
-    "TAGS", "GLOBAL_ATTRIBUTES", "ATTRIBUTES", "CLASSES", "ID", "ID_PREFIX", "MAX_PROBLEMS", "MarkupProblem",
-    "check_markup", "line_of", "sanitize", "namespaced_id", "id_problem", "class_problem", "attribute_problem",
-    "url_problem", "report_markup",
-]
 
 
 def report_markup(log: ProblemLog, shown: str, body: str, first_line: int) -> None:
@@ -607,3 +602,10 @@ def report_markup(log: ProblemLog, shown: str, body: str, first_line: int) -> No
     for problem, line in zip(found, line_of(body, [p.offset for p in found])):
         log.add(shown, first_line + line, 1, Severity.WARNING if problem.warning else Severity.ERROR, "",
                 problem.message, problem.hint)
+
+
+__all__ = [
+    "TAGS", "GLOBAL_ATTRIBUTES", "ATTRIBUTES", "CLASSES", "ID", "ID_PREFIX", "MAX_PROBLEMS", "MarkupProblem",
+    "check_markup", "line_of", "sanitize", "namespaced_id", "id_problem", "class_problem", "attribute_problem",
+    "url_problem", "report_markup", "MAX_NESTING", "MAX_MARKS", "MAX_BRACKET_WORK",
+]
