@@ -22,7 +22,7 @@ import re
 import threading
 from typing import Any, Optional
 
-from .source import resolve_plain
+from .source import MAX_VALUES, resolve_plain
 
 try:
     import ryml  # rapidyaml
@@ -47,8 +47,13 @@ _CLOSERS_FOLDED = bytes.maketrans(b"}\n,", b"]  ")
 #: markers (``---``, ``...``) at the start of a line.
 _COLONS_FOLDED = bytes.maketrans(b"]}?[{.", b",,,,,-")
 #: ``|`` or ``>`` starting a token, and the only header a block scalar may have after it.
-_BLOCK_SCALAR_START = re.compile(rb"(?:^|(?<=[ \n]))[|>]")
-_BLOCK_SCALAR_HEADER = re.compile(rb"[|>](?:[-+][1-9]?|[1-9][-+]?)?[ ]*(?:#[^\n]*)?\n")
+#: One search finds a ``|`` or ``>`` not followed by that header. A comment may follow the
+#: header: ``#`` ends it as well as a line break does, and nothing past it is read, so that each
+#: ``|`` costs the few characters of its header (the text ends with a line break).
+_BLOCK_SCALAR_WITH_TEXT = re.compile(rb"(?:^|(?<=[ \n]))[|>](?!(?:[-+][1-9]?|[1-9][-+]?)?[ ]*[#\n])")
+#: More `` #`` than this, and :func:`_comment_in_flow` declines without looking (a commented
+#: ``archive new`` template holds about 80).
+_MOST_COMMENT_MARKS = 1000
 #: Printable ASCII and the line break: anything else in an ASCII text is a control character.
 _PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
 #: In other texts, the characters the two parsers treat differently: control characters, and
@@ -97,6 +102,17 @@ def _texts_are_unambiguous(emitted_json: str) -> bool:
         if not isinstance(resolve_plain(match.group(1)), str):
             return False
     return True
+
+
+def _may_hold_too_many_values(emitted_json: str) -> bool:
+    """Whether the values might be more than the positioned loader builds (``MAX_VALUES``).
+
+    That loader reports such a front matter as too large and reads no further; the fast path
+    would hand all of it to the reader, which may then spend a suggestion on each of 100,000
+    unknown keys before the file is read again. A JSON text holds at most one value more than
+    its commas and opening brackets (commas in texts only make this decline more often).
+    """
+    return emitted_json.count(",") + emitted_json.count("[") + emitted_json.count("{") >= MAX_VALUES
 
 
 class quiet_stderr:
@@ -163,6 +179,7 @@ def _unusual(text: str, encoded: bytes) -> bool:
     document markers; a block scalar header with text after it; a comment inside a flow
     collection. Each but the first few was found by comparing the two parsers on mutated
     front matter (about 600,000 texts; ``tests/core/test_fast_path.py`` keeps a small copy).
+    Every check is one pass over the text, whatever it holds (``tests/core/test_linear_time.py``).
     """
     if not encoded.endswith(b"\n"):  # split_front_matter's texts always end with one
         return True
@@ -189,25 +206,37 @@ def _unusual(text: str, encoded: bytes) -> bool:
 
 def _block_scalar_with_text(encoded: bytes) -> bool:
     """``summary: | text`` or ``|1x``: a block scalar header with more than its indicators."""
-    for match in _BLOCK_SCALAR_START.finditer(encoded):
-        if not _BLOCK_SCALAR_HEADER.match(encoded, match.start()):
-            return True
-    return False
+    return _BLOCK_SCALAR_WITH_TEXT.search(encoded) is not None
 
 
 def _comment_in_flow(text: str) -> bool:
     """A comment inside a flow collection: ``{note: a #b}`` is an error for libyaml (the
     comment swallows the ``}``) but the text ``a #b`` for rapidyaml. A comment counts as
     inside when an opening bracket precedes it on its line, or more brackets were opened than
-    closed before it (brackets in quoted text can only make this decline more often)."""
+    closed before it (brackets in quoted text can only make this decline more often).
+
+    One pass: the brackets and line breaks between one `` #`` and the next are counted once,
+    and a text with very many `` #`` is declined outright.
+    """
+    if text.count(" #") > _MOST_COMMENT_MARKS:
+        return True
     at = text.find(" #")
+    counted = 0  # brackets and line breaks are counted up to here
+    opened = closed = 0
+    line_start = 0
+    last_opener = -1  # the last '[' or '{' before `counted`
     while at >= 0:
-        line_start = text.rfind("\n", 0, at) + 1
-        if "[" in text[line_start:at] or "{" in text[line_start:at]:
+        line_break = text.rfind("\n", counted, at)
+        if line_break >= 0:
+            line_start = line_break + 1
+        last_opener = max(last_opener, text.rfind("[", counted, at), text.rfind("{", counted, at))
+        if last_opener >= line_start:
             return True
-        opened = text.count("[", 0, at) + text.count("{", 0, at)
-        if opened and opened != text.count("]", 0, at) + text.count("}", 0, at):
+        opened += text.count("[", counted, at) + text.count("{", counted, at)
+        closed += text.count("]", counted, at) + text.count("}", counted, at)
+        if opened and opened != closed:
             return True
+        counted = at
         at = text.find(" #", at + 2)
     return False
 
@@ -227,7 +256,7 @@ def fast_load(yaml_text: str) -> Optional[Any]:
         emitted = _parse_to_json(encoded)
     except Exception:  # noqa: BLE001 - any parse failure sends the file to the positioned loader
         return None
-    if not _texts_are_unambiguous(emitted):
+    if not _texts_are_unambiguous(emitted) or _may_hold_too_many_values(emitted):
         return None
     try:
         data = _decode_without_duplicate_keys(emitted)
