@@ -109,14 +109,24 @@ def tokenize(value) -> list:
 # Trimmers
 # ---------------------------------------------------------------------------
 
-_ASCII_TRIM_RE = re.compile(r"^[^A-Za-z0-9_]+|[^A-Za-z0-9_]+\Z")
+#: The ASCII characters of ``\\W``: what lunr.js's trimmer strips (with every non-ASCII one).
+_ASCII_NON_WORD = "".join(chr(c) for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
+_ASCII_WORD_RE = re.compile(r"[A-Za-z0-9_]")
 
 
 def trim_ascii(token: str) -> str:
-    """lunr.js ``lunr.trimmer``: strip ``^\\W+`` and ``\\W+$`` (ASCII ``\\W``)."""
-    if token.isascii() and token.isalnum():
-        return token
-    return _ASCII_TRIM_RE.sub("", token)
+    """lunr.js ``lunr.trimmer``: strip ``^\\W+`` and ``\\W+$`` (ASCII ``\\W``).
+
+    Not with that expression: ``\\W+$`` tries every position of a run of non-word characters
+    and reads to its end each time, so a token ``a!!!...!a`` costs the square of its length.
+    """
+    if token.isascii():
+        return token if token.isalnum() else token.strip(_ASCII_NON_WORD)
+    first = _ASCII_WORD_RE.search(token)
+    if first is None:
+        return ""
+    last = _ASCII_WORD_RE.search(token[::-1])
+    return token[first.start(): len(token) - last.start()]
 
 
 def _is_word_char(ch: str) -> bool:
@@ -133,7 +143,7 @@ def trim_unicode(token: str) -> str:
     if token.isalnum():
         return token
     if token.isascii():
-        return _ASCII_TRIM_RE.sub("", token)
+        return token.strip(_ASCII_NON_WORD)
     start, end = 0, len(token)
     while start < end and not _is_word_char(token[start]):
         start += 1
