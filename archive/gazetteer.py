@@ -21,7 +21,7 @@ from . import spec
 from .model import ENTITY_KINDS, Entity
 from .problems import ProblemLog, Severity, shown_path
 from .source import SourceError, YamlDocument, parse_yaml, read_text
-from .suggest import close_matches, normalise_name
+from .suggest import CloseMatcher, close_matches, normalise_name
 from .validate import RecordReader, parse_fuzzy_date
 
 #: A gazetteer file may be larger than an article, but not unbounded.
@@ -44,6 +44,8 @@ class Gazetteer:
         self._spellings: Optional[dict[str, list[str]]] = None
         self._children: Optional[dict[str, list[str]]] = None
         self._suggest = lru_cache(maxsize=4096)(self._suggest_uncached)
+        self._suggestion_indexes: dict[tuple[str, ...], _SuggestionIndex] = {}
+        self._suggestion_stamp: tuple[int, int] = (0, -1)
 
     # -- lookups --------------------------------------------------------------------------
 
@@ -103,13 +105,46 @@ class Gazetteer:
 
     def suggest(self, text: str, kinds: tuple[str, ...]) -> list[str]:
         """Ids of ``kinds`` that ``text`` probably meant: a mistyped id, a name, a near-miss name."""
+        self._forget_suggestions_if_changed()
         return self._suggest(text, kinds)
 
     def _suggest_uncached(self, text: str, kinds: tuple[str, ...]) -> list[str]:
-        wanted = [e for e in self.entities.values() if e.kind in kinds]
         exact = [i for i in self.lookup(text) if self.kind_of(i) in kinds]
         if exact:
             return exact[:3]
+        index = self._suggestion_index(kinds)
+        found: list[str] = []
+        for key in index.spellings.matches(normalise_name(text) or text, n=5, cutoff=0.75):
+            for entity_id in index.by_key[key]:
+                if entity_id not in found:
+                    found.append(entity_id)
+        for key in index.ids.matches(text, n=3, cutoff=0.75):
+            if key not in found:
+                found.append(key)
+        return found[:3]
+
+    def _suggestion_index(self, kinds: tuple[str, ...]) -> "_SuggestionIndex":
+        """The did-you-mean candidates of ``kinds``, indexed once per gazetteer (again only if
+        its entities are replaced or added to)."""
+        self._forget_suggestions_if_changed()
+        index = self._suggestion_indexes.get(kinds)
+        if index is None:
+            index = self._suggestion_indexes[kinds] = _SuggestionIndex([e for e in self.entities.values() if e.kind in kinds])
+        return index
+
+    def _forget_suggestions_if_changed(self) -> None:
+        stamp = (id(self.entities), len(self.entities))
+        if stamp != self._suggestion_stamp:
+            self._suggestion_stamp = stamp
+            self._suggestion_indexes = {}
+            self._suggest.cache_clear()
+
+
+class _SuggestionIndex:
+    """What :meth:`Gazetteer.suggest` compares a text with: every id, normalised spelling and
+    spelling without its generic words (``Belgorod Oblast`` → ``belgorod``) of some kinds."""
+
+    def __init__(self, wanted: list[Entity]) -> None:
         by_key: dict[str, list[str]] = defaultdict(list)
         for entity in wanted:
             by_key[entity.id].append(entity.id)
@@ -119,15 +154,9 @@ class Gazetteer:
                 core = " ".join(w for w in words.split() if w not in _GENERIC_WORDS)
                 if core:
                     by_key[core].append(entity.id)
-        found: list[str] = []
-        for key in close_matches(normalise_name(text) or text, by_key, n=5, cutoff=0.75):
-            for entity_id in by_key[key]:
-                if entity_id not in found:
-                    found.append(entity_id)
-        for key in close_matches(text, [e.id for e in wanted], n=3, cutoff=0.75):
-            if key not in found:
-                found.append(key)
-        return found[:3]
+        self.by_key = dict(by_key)
+        self.spellings = CloseMatcher(self.by_key)
+        self.ids = CloseMatcher([e.id for e in wanted])
 
 
 @dataclass
