@@ -195,14 +195,8 @@ def _check_structure(article: Article, reader: RecordReader, result: ArticleResu
             else:
                 reader.value(spec.Ref(("actor",)), ref, rwhere)
     _check_dates(article, reader)
-    if VERIFICATION_RULES_ENFORCED:
-        _check_verification(article, reader)
+    _check_verification(article, reader)
 
-
-#: Whether the checker enforces CONTRIBUTING.md's rule that ``verified`` needs a named checker
-#: and a note (:func:`_check_verification`). Off until the sample archive (content/), the site
-#: fixtures (tests/fixtures/site) and the benchmark generator, which do not follow it yet, do.
-VERIFICATION_RULES_ENFORCED = False
 
 #: Results of a check that confirm (part of) a claim.
 _CONFIRMING = ("confirmed", "partially-confirmed")

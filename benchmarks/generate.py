@@ -139,26 +139,36 @@ def generate_archive(dest: Path, n: int, seed: int = 0, gazetteer_from: Path = R
                 f"    archived: https://web.archive.org/web/{day.strftime('%Y%m%d')}/{url}",
             ]
         status = rng.choice(list(ARTICLE_STATUSES))
-        lines += ["verification:", f"  status: {status}", "events:",
+        status_line = len(lines) + 1
+        lines += ["verification:", f"  status: {status}", f"  notes: {_yaml_text(_paragraph(rng, tail, names, 10))}", "events:",
                   "  - id: main-event", f"    type: {tag_ids[0]}", f"    date: {day.isoformat()}",
                   f"    regions: [{region_ids[0]}]", f"    places: [{place}]",
                   f"    summary: {_yaml_text(_paragraph(rng, tail, names, 15))}", "claims:"]
+        confirmed_independently = False
         for c in range(rng.randint(1, 3)):
             value = rng.randint(1, 400)
+            claimant = actor_ids[c % len(actor_ids)]
+            result = rng.choice(list(CHECK_RESULTS))
+            confirmed_independently |= claimant != checker and result in ("confirmed", "partially-confirmed")
+            claim_status = rng.choice(list(CLAIM_STATUSES))
+            if claim_status == "verified" and claimant == checker:  # 'verified' needs an independent check
+                claim_status = "unverified"
             lines += [
                 f"  - id: claim-{c + 1}",
-                f"    claimant: {actor_ids[c % len(actor_ids)]}",
+                f"    claimant: {claimant}",
                 f"    claim: {_yaml_text(_paragraph(rng, tail, names, 14))}",
                 "    about: main-event",
-                f"    status: {rng.choice(list(CLAIM_STATUSES))}",
+                f"    status: {claim_status}",
                 "    figures:",
                 f"      - {{quantity: {rng.choice(QUANTITIES)}, value: {value}, qualifier: at-least, subject: {actor_ids[(c + 1) % len(actor_ids)]}}}",
-                f"    checks: [{{by: {checker}, result: {rng.choice(list(CHECK_RESULTS))}}}]",
+                f"    checks: [{{by: {checker}, result: {result}, note: Compared with the footage}}]",
             ]
+        if status == "verified" and not confirmed_independently:  # 'verified' needs a named, independent checker
+            lines[status_line] = "  status: partially-verified"
         if rng.random() < 0.6:
             lines += ["evidence:", f"  - kind: {rng.choice(list(EVIDENCE_KINDS))}",
                       f"    description: {_yaml_text(_paragraph(rng, tail, names, 12))}",
-                      f"    verification: {{status: {rng.choice(list(EVIDENCE_STATUSES))}, by: {checker}}}"]
+                      f"    verification: {{status: {rng.choice(list(EVIDENCE_STATUSES))}, by: {checker}, note: Geolocated}}"]
         lines.append("---")
         body = [_paragraph(rng, tail, names, words // 4) for _ in range(4)]
         text = "\n".join(lines) + "\n\n" + "\n\n".join(body) + "\n"

@@ -299,37 +299,31 @@ def test_a_latitude_without_a_longitude_is_an_error_once(tmp_path: Path) -> None
 
 import pytest  # noqa: E402
 
-from archive import articles  # noqa: E402
-
-
-@pytest.fixture
-def enforced(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(articles, "VERIFICATION_RULES_ENFORCED", True)
 
 
 def evidence(verification: str) -> str:
     return f"evidence:\n  - kind: video\n    verification: {verification}\n"
 
 
-def test_verified_evidence_without_a_checker_or_a_note_is_an_error(sample_copy: Path, enforced: None) -> None:
+def test_verified_evidence_without_a_checker_or_a_note_is_an_error(sample_copy: Path) -> None:
     only(sample_copy, evidence("{status: verified}"))
     assert problems(sample_copy) == [(12, "error", "evidence[0].verification.status",
                                       "'verified' needs a named checker (by) and a note saying how (note) (add 'by:' with the "
                                       "actor id of who verified the item and 'note:' saying how, or give another status)")]
 
 
-def test_verified_evidence_with_a_checker_but_no_note_is_an_error(sample_copy: Path, enforced: None) -> None:
+def test_verified_evidence_with_a_checker_but_no_note_is_an_error(sample_copy: Path) -> None:
     only(sample_copy, evidence("{status: verified, by: ru-mod}"))
     assert [p[3] for p in problems(sample_copy)] == [
         "'verified' needs a note saying how (note) (add 'note:' saying how, or give another status)"]
 
 
-def test_verified_evidence_with_a_checker_and_a_note_is_fine(sample_copy: Path, enforced: None) -> None:
+def test_verified_evidence_with_a_checker_and_a_note_is_fine(sample_copy: Path) -> None:
     only(sample_copy, evidence("{status: verified, by: ru-mod, note: Geolocated from the skyline.}"))
     assert problems(sample_copy) == []
 
 
-def test_other_evidence_statuses_need_neither(sample_copy: Path, enforced: None) -> None:
+def test_other_evidence_statuses_need_neither(sample_copy: Path) -> None:
     only(sample_copy, evidence("{status: inconclusive}"))
     assert problems(sample_copy) == []
 
@@ -345,18 +339,18 @@ def claim(status: str, checks: str = "") -> str:
     ("      - {by: ru-bel-governor, result: confirmed}\n",
      "'verified' needs a note saying how: no independent check of the claim has a 'note'"),
 ])
-def test_a_verified_claim_needs_an_independent_named_check_with_a_note(sample_copy: Path, enforced: None, checks: str, problem: str) -> None:
+def test_a_verified_claim_needs_an_independent_named_check_with_a_note(sample_copy: Path, checks: str, problem: str) -> None:
     only(sample_copy, claim("verified", checks), actors="[ru-mod, ru-bel-governor]")
     assert [(p[0], p[2], p[3].split(" (add")[0]) for p in problems(sample_copy)] == [(13, "claims[0].status", problem)]
 
 
-def test_a_verified_claim_with_an_independent_check_and_a_note_is_fine(sample_copy: Path, enforced: None) -> None:
+def test_a_verified_claim_with_an_independent_check_and_a_note_is_fine(sample_copy: Path) -> None:
     only(sample_copy, claim("verified", "      - {by: ru-bel-governor, result: confirmed, note: Seen on site.}\n"),
          actors="[ru-mod, ru-bel-governor]")
     assert problems(sample_copy) == []
 
 
-def test_a_verified_article_needs_a_named_checker_and_notes(sample_copy: Path, enforced: None) -> None:
+def test_a_verified_article_needs_a_named_checker_and_notes(sample_copy: Path) -> None:
     only(sample_copy, "verification:\n  status: verified\n")
     assert problems(sample_copy) == [(11, "error", "verification.status",
                                       "'verified' needs a named checker and notes saying how (name who confirmed the report's "
@@ -364,12 +358,12 @@ def test_a_verified_article_needs_a_named_checker_and_notes(sample_copy: Path, e
                                       "'notes', or give another status)")]
 
 
-def test_a_verified_article_with_verified_evidence_and_notes_is_fine(sample_copy: Path, enforced: None) -> None:
+def test_a_verified_article_with_verified_evidence_and_notes_is_fine(sample_copy: Path) -> None:
     only(sample_copy, "verification:\n  status: verified\n  notes: The BBC geolocated the video.\n"
          + evidence("{status: verified, by: ru-mod, note: Geolocated.}"))
     assert problems(sample_copy) == []
 
 
-def test_partially_verified_needs_neither(sample_copy: Path, enforced: None) -> None:
+def test_partially_verified_needs_neither(sample_copy: Path) -> None:
     only(sample_copy, "verification:\n  status: partially-verified\n")
     assert problems(sample_copy) == []

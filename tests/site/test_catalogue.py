@@ -67,7 +67,7 @@ def test_claims_are_indexed_by_claimant_subject_quantity_status_and_checker(fixt
     assert [e.claim.id for e in catalogue.claims_by_subject["ua-armed-forces"]] == ["mod-thwarted"]
     assert len(catalogue.claims_by_quantity["killed"]) == 3
     assert [e.claim.id for e in catalogue.claims_by_status["disputed"]] == ["mod-70-killed", "legion-tetkino"]
-    assert [e.claim.id for e in catalogue.claims_by_checker["bbc-news"]] == ["mod-thwarted"]
+    assert [e.claim.id for e in catalogue.claims_by_checker["bbc-news"]] == ["mod-thwarted", "three-blocks"]
 
 
 def test_claim_references_across_articles_resolve(fixture_catalogue):
