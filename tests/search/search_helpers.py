@@ -5,19 +5,25 @@ The tests compare the Python builder with lunr.js 2.3.9 running in node
 ``tests/js/lunr_harness.js``.  Nothing is skipped: without node or without
 ``node_modules`` the tests fail and say what to run.
 
-Real text comes from ``../shared/realdata/articles.jsonl`` beside the
-repository (or ``$ARCHIVE_SHARED_DIR/realdata/articles.jsonl``, or the file
-named by ``$ARCHIVE_REALDATA``); it is read at test time and never copied
-into the project.
+Text comes from the generated corpus of ``tests/fixtures/corpus/make_corpus.py``
+(multilingual reports made at test time from in-repo word lists, the same every
+run), so the tests need no file outside the repository.  Where the larger real
+corpus is on the machine (``../shared/realdata/articles.jsonl`` beside the
+repository, ``$ARCHIVE_SHARED_DIR/realdata/articles.jsonl``, or the file named
+by ``$ARCHIVE_REALDATA``), the tests that take a corpus run on it too, as extra
+cases; it is read at test time and never copied into the project.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
+from typing import Optional
 
 import pytest
 
@@ -49,24 +55,47 @@ def run_node(jobs: list, *, heap_mb: int = 4096) -> list:
     return json.loads(proc.stdout)
 
 
-def realdata_path() -> Path:
-    env = os.environ.get("ARCHIVE_REALDATA")
-    shared = Path(os.environ.get("ARCHIVE_SHARED_DIR", REPO.parent / "shared"))
-    path = Path(env) if env else shared / "realdata" / "articles.jsonl"
-    if not path.exists():
-        pytest.fail(
-            f"real test data not found at {path}: set ARCHIVE_REALDATA to shared/realdata/articles.jsonl"
-        )
-    return path
+CORPUS_DIR = REPO / "tests" / "fixtures" / "corpus"
 
+
+def corpus_module():
+    """``tests/fixtures/corpus/make_corpus.py``, loaded once per process (the contrib tests share it)."""
+    name = "archive_test_corpus"
+    module = sys.modules.get(name)
+    if module is None:
+        spec = importlib.util.spec_from_file_location(name, CORPUS_DIR / "make_corpus.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return module
+
+
+def realdata_path() -> Optional[Path]:
+    """The real corpus, if asked for (``$ARCHIVE_REALDATA``) or found beside the repository; else None."""
+    env = os.environ.get("ARCHIVE_REALDATA")
+    if env:
+        return Path(env)
+    shared = Path(os.environ.get("ARCHIVE_SHARED_DIR", REPO.parent / "shared"))
+    path = shared / "realdata" / "articles.jsonl"
+    return path if path.is_file() else None
+
+
+#: The corpora a corpus-wide test runs on: always the generated one; the real one when present.
+CORPORA = ["generated"] + (["realdata"] if realdata_path() is not None else [])
 
 _REALDATA_CACHE: list = []
 
 
-def realdata() -> list:
-    """All records of the real test data (read once per session)."""
+def corpus(name: str = "generated") -> list:
+    """The records (title, date, body, url, publisher, language) of corpus ``name``; do not change them."""
+    if name == "generated":
+        return corpus_module().generate()
+    assert name == "realdata", name
     if not _REALDATA_CACHE:
-        with realdata_path().open(encoding="utf-8") as fh:
+        path = realdata_path()
+        if path is None or not path.is_file():
+            pytest.fail(f"$ARCHIVE_REALDATA names {path}, which is not a file: unset it, or name the real corpus")
+        with path.open(encoding="utf-8") as fh:
             _REALDATA_CACHE.extend(json.loads(line) for line in fh)
     return _REALDATA_CACHE
 

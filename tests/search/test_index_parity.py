@@ -4,9 +4,10 @@ and the sharded loader returns exactly the monolithic results."""
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import pytest
-from search_helpers import assert_same_results, realdata, run_node
+from search_helpers import CORPORA, assert_same_results, corpus, run_node
 
 from archive.search import build_index, dump_lunr_json, to_lunr_json, write_sharded_index
 from archive.search.text import tokenize, trim_ascii, trim_unicode
@@ -66,15 +67,15 @@ def _doc(rec):
     return {"title": rec["title"], "body": rec["body"]}
 
 
-def english_docs(n: int = 200, *, trimmers_agree: bool) -> list:
-    """n English articles, about a fifth of them long, chosen deterministically.
+def english_docs(records: list, n: int = 200, *, trimmers_agree: bool) -> list:
+    """n English articles of ``records``, about a fifth of them long, chosen deterministically.
 
     With ``trimmers_agree`` only articles in which lunr.js's ASCII trimmer and
     the Unicode trimmer cut every token the same way (the two builders can
     then only differ by a bug).
     """
     short, long = [], []
-    for rec in realdata():
+    for rec in records:
         if rec["language"] != "en":
             continue
         tokens = tokenize(rec["title"] + " " + rec["body"])
@@ -87,11 +88,11 @@ def english_docs(n: int = 200, *, trimmers_agree: bool) -> list:
     return [(str(i), _doc(rec)) for i, rec in enumerate(picked)]
 
 
-@pytest.fixture(scope="module")
-def parity(tmp_path_factory):
-    """Both indexes built, both searched, the sharded loader run: once per module."""
+@pytest.fixture(scope="module", params=CORPORA)
+def parity(request, tmp_path_factory):
+    """Both indexes built, both searched, the sharded loader run: once per module and corpus."""
     tmp = tmp_path_factory.mktemp("parity")
-    docs = english_docs(trimmers_agree=True)
+    docs = english_docs(corpus(request.param), trimmers_agree=True)
     index = build_index(docs, FIELDS)
     py_json = tmp / "python.json"
     py_json.write_text(dump_lunr_json(index), encoding="utf-8")
@@ -137,18 +138,34 @@ def test_to_lunr_json_equals_dump_lunr_json(parity):
     assert to_lunr_json(parity["index"]) == parity["py_json"]
 
 
-def test_ascii_trimmer_mode_reproduces_lunr_js_on_any_english_text(tmp_path):
-    docs = english_docs(120, trimmers_agree=False)
+@pytest.mark.parametrize("name", CORPORA)
+def test_ascii_trimmer_mode_reproduces_lunr_js_on_any_english_text(tmp_path, name):
+    docs = english_docs(corpus(name), 120, trimmers_agree=False)
     index = build_index(docs, FIELDS, trimmer="ascii")
     out = tmp_path / "lunrjs.json"
     run_node([{"cmd": "build", "fields": JS_FIELDS, "docs": [dict(ref=r, **d) for r, d in docs], "out": str(out)}])
     assert dump_lunr_json(index) == out.read_text(encoding="utf-8")
 
 
-def test_document_boosts_match_lunr_js(tmp_path):
+@pytest.mark.parametrize("name", CORPORA)
+def test_ascii_trimmer_mode_reproduces_lunr_js_on_text_in_every_language(tmp_path, name):
+    """Every tenth article, whatever its language, in NFC (the form browsers send and the builder reads)."""
+    docs = [
+        (str(n), {field: unicodedata.normalize("NFC", rec[field]) for field in ("title", "body")})
+        for n, rec in enumerate(corpus(name)[::10])
+    ]
+    assert len({rec["language"] for rec in corpus(name)[::10]}) >= 2
+    index = build_index(docs, FIELDS, trimmer="ascii")
+    out = tmp_path / "lunrjs.json"
+    run_node([{"cmd": "build", "fields": JS_FIELDS, "docs": [dict(ref=r, **d) for r, d in docs], "out": str(out)}])
+    assert dump_lunr_json(index) == out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", CORPORA)
+def test_document_boosts_match_lunr_js(tmp_path, name):
     from archive.search import IndexBuilder
 
-    docs = english_docs(40, trimmers_agree=True)
+    docs = english_docs(corpus(name), 40, trimmers_agree=True)
     builder = IndexBuilder(FIELDS)
     js_docs = []
     for n, (ref, doc) in enumerate(docs):

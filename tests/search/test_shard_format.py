@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from search_helpers import realdata, run_node
+import pytest
+from search_helpers import CORPORA, corpus, run_node
 
 from archive.search import build_index, write_sharded_index
 from archive.search.shards import shard_of
@@ -16,8 +17,9 @@ DOCS = [
 ]
 
 
-def test_shard_lookup_matches_the_js_loader(tmp_path):
-    index = build_index([(str(n), {"body": rec["body"]}) for n, rec in enumerate(realdata()[:300])], ["body"])
+@pytest.mark.parametrize("name", CORPORA)
+def test_shard_lookup_matches_the_js_loader(tmp_path, name):
+    index = build_index([(str(n), {"body": rec["body"]}) for n, rec in enumerate(corpus(name)[:300])], ["body"])
     manifest = write_sharded_index(index, str(tmp_path), target_shard_gzip_bytes=2000)
     first = manifest["shards"]["first"]
     assert len(first) > 20
@@ -71,8 +73,9 @@ def test_document_numbers_are_delta_encoded(tmp_path):
     assert shard["peac"][1] == [1, 2, 1, 2]
 
 
-def test_term_chunks_list_every_term_sorted(tmp_path):
-    index = build_index([(str(n), {"body": rec["body"]}) for n, rec in enumerate(realdata()[:200])], ["body"])
+@pytest.mark.parametrize("name", CORPORA)
+def test_term_chunks_list_every_term_sorted(tmp_path, name):
+    index = build_index([(str(n), {"body": rec["body"]}) for n, rec in enumerate(corpus(name)[:200])], ["body"])
     manifest = write_sharded_index(index, str(tmp_path), target_chunk_gzip_bytes=400)
     terms = []
     for n in range(manifest["termChunks"]["count"]):
@@ -119,8 +122,9 @@ def test_manifest_version_changes_with_the_content(tmp_path):
     assert changed != first
 
 
-def test_shard_count_follows_the_size_target(tmp_path):
-    docs = [(str(n), {"body": rec["body"]}) for n, rec in enumerate(realdata()[:600])]
+@pytest.mark.parametrize("name", CORPORA)
+def test_shard_count_follows_the_size_target(tmp_path, name):
+    docs = [(str(n), {"body": rec["body"]}) for n, rec in enumerate(corpus(name)[:600])]
     index = build_index(docs, ["body"])
     small = write_sharded_index(index, str(tmp_path / "small"), target_shard_gzip_bytes=5_000)
     large = write_sharded_index(index, str(tmp_path / "large"), target_shard_gzip_bytes=50_000)

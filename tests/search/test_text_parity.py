@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 import unicodedata
 
-from search_helpers import realdata, run_node
+import pytest
+from search_helpers import CORPORA, corpus, run_node
 
 from archive.search.text import (
     CYRILLIC_ENDINGS,
@@ -41,11 +42,11 @@ SPECIAL_WORDS = [
 ]
 
 
-def realdata_words(limit: int = 6000) -> list:
-    """Distinct lowercased tokens of the real articles, both trimmers' forms."""
+def corpus_words(records: list, limit: int = 6000) -> list:
+    """Distinct lowercased tokens of a corpus's articles, both trimmers' forms."""
     words = []
     seen = set()
-    for rec in realdata():
+    for rec in records:
         for tok in tokenize(rec["title"] + " " + rec["body"]):
             for w in (tok, trim_ascii(tok), trim_unicode(tok)):
                 if w not in seen:
@@ -56,8 +57,9 @@ def realdata_words(limit: int = 6000) -> list:
     return words
 
 
-def test_porter_stemmer_matches_lunr_js_on_real_words():
-    words = realdata_words() + SPECIAL_WORDS
+@pytest.mark.parametrize("name", CORPORA)
+def test_porter_stemmer_matches_lunr_js_on_the_words_of_a_corpus(name):
+    words = corpus_words(corpus(name)) + SPECIAL_WORDS
     assert len(words) > 5000
     [answer] = run_node([{"cmd": "stem", "words": words}])
     mismatches = [(w, p, j) for w, p, j in zip(words, map(porter_stem, words), answer["stems"]) if p != j]
@@ -72,12 +74,23 @@ def test_stemmer_step_1c_turns_y_into_i_only_after_a_consonant():
     }
 
 
-def test_cyrillic_stemmer_matches_the_js_loader():
+def cyrillic_words(records: list) -> list:
+    """Distinct lowercased tokens of a corpus's titles and bodies with a Cyrillic letter."""
+    words = {}
+    for rec in records:
+        for w in tokenize(rec["title"] + " " + rec["body"]):
+            if any("\u0400" <= c <= "\u04ff" for c in w):
+                words.setdefault(w, None)
+    return list(words)
+
+
+@pytest.mark.parametrize("name", CORPORA)
+def test_cyrillic_stemmer_matches_the_js_loader(name):
     stems = ["белгород", "київ", "киев", "курск", "харків", "донецьк", "луганськ", "мар'їнк", "запоріж", "семён"]
     endings = [""] + sorted(set(CYRILLIC_ENDINGS)) + ["ской", "ская", "ського", "ської", "ськ"]
     words = [s + e for s in stems for e in endings]
     words += ["мар’їнка", "марʼїнка", "ёлка", "ab", "абв", "мир", "мы", "kyiv", "київ-2", "київ2", "зеленський"]
-    words += [w for rec in realdata() for w in tokenize(rec["title"]) if any("\u0400" <= c <= "\u04ff" for c in w)]
+    words += cyrillic_words(corpus(name))
     [answer] = run_node([{"cmd": "cyrillic", "words": words}])
     assert [cyrillic_stem(w) for w in words] == answer["stems"]
 
@@ -105,6 +118,16 @@ def test_tokenizer_splits_like_lunr_tokenizer():
     answers = run_node([{"cmd": "tokenize", "text": t} for t in texts])
     for text, answer in zip(texts, answers):
         assert tokenize(text) == answer["tokens"], text
+
+
+@pytest.mark.parametrize("name", CORPORA)
+def test_tokenizer_splits_the_texts_of_a_corpus_like_lunr_tokenizer(name):
+    """Every title, and every fourth body: links, emoji, no-break spaces, tabs, NFD text and all."""
+    records = corpus(name)
+    texts = [rec["title"] for rec in records] + [rec["body"] for rec in records[::4]]
+    answers = run_node([{"cmd": "tokenize", "text": unicodedata.normalize("NFC", t)} for t in texts])
+    mismatches = [t[:80] for t, answer in zip(texts, answers) if tokenize(t) != answer["tokens"]]
+    assert mismatches == []
 
 
 def test_lowercase_matches_javascript_for_assigned_characters():
