@@ -104,15 +104,18 @@ def _texts_are_unambiguous(emitted_json: str) -> bool:
     return True
 
 
-def _may_hold_too_many_values(emitted_json: str) -> bool:
+def _may_hold_too_many_values(encoded: bytes) -> bool:
     """Whether the values might be more than the positioned loader builds (``MAX_VALUES``).
 
     That loader reports such a front matter as too large and reads no further; the fast path
-    would hand all of it to the reader, which may then spend a suggestion on each of 100,000
-    unknown keys before the file is read again. A JSON text holds at most one value more than
-    its commas and opening brackets (commas in texts only make this decline more often).
+    would parse all of it (rapidyaml takes half a second on a mebibyte of ``[``) and hand it to
+    the reader, which may then spend a suggestion on each of 100,000 unknown keys before the
+    file is read again. Every value but the first follows a ``:``, a ``-``, a ``,`` or an
+    opening bracket (anchors and aliases, which could multiply them, are declined anyway), so
+    counting those bounds the values; in texts and dates they only make this decline more often.
     """
-    return emitted_json.count(",") + emitted_json.count("[") + emitted_json.count("{") >= MAX_VALUES
+    found = encoded.count(b":") + encoded.count(b"-") + encoded.count(b",")
+    return found + encoded.count(b"[") + encoded.count(b"{") >= MAX_VALUES
 
 
 class quiet_stderr:
@@ -250,13 +253,13 @@ def fast_load(yaml_text: str) -> Optional[Any]:
     if ryml is None:
         return None
     encoded = yaml_text.encode("utf-8")
-    if _unusual(yaml_text, encoded):
+    if _may_hold_too_many_values(encoded) or _unusual(yaml_text, encoded):
         return None
     try:
         emitted = _parse_to_json(encoded)
     except Exception:  # noqa: BLE001 - any parse failure sends the file to the positioned loader
         return None
-    if not _texts_are_unambiguous(emitted) or _may_hold_too_many_values(emitted):
+    if not _texts_are_unambiguous(emitted):
         return None
     try:
         data = _decode_without_duplicate_keys(emitted)
