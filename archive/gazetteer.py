@@ -20,7 +20,7 @@ from typing import Iterable, Optional
 from . import spec
 from .model import ENTITY_KINDS, Entity
 from .problems import ProblemLog, Severity, shown_path
-from .source import SourceError, YamlDocument, parse_yaml, read_text
+from .source import MAX_VALUES, SourceError, YamlDocument, parse_yaml, read_text
 from .suggest import CloseMatcher, close_matches, normalise_name
 from .validate import RecordReader, parse_fuzzy_date
 
@@ -43,7 +43,9 @@ class Gazetteer:
     def __post_init__(self) -> None:
         self._spellings: Optional[dict[str, list[str]]] = None
         self._children: Optional[dict[str, list[str]]] = None
-        self._suggest = lru_cache(maxsize=4096)(self._suggest_uncached)
+        # As many as one file can ask for (one per value), so that the second reading of a file
+        # with problems (by the positioned loader) finds every suggestion of the first.
+        self._suggest = lru_cache(maxsize=MAX_VALUES)(self._suggest_uncached)
         self._suggestion_indexes: dict[tuple[str, ...], _SuggestionIndex] = {}
         self._suggestion_stamp: tuple[int, int] = (0, -1)
 
