@@ -14,7 +14,7 @@ ASSETS = Path(__file__).parent / "assets"
 ASSET_URIS = {"css": "assets/archive/archive.css", "js": "assets/archive/archive.js"}
 
 
-def replace_sources(files: Files, config, root: Path, site: build.SitePlan, latest_count: int) -> set[str]:
+def replace_sources(files: Files, config, site: build.SitePlan, latest_count: int) -> set[str]:
     """Keep of the docs folder only what the gate admitted, add the generated pages; returns
     every page's source path.
 

@@ -69,7 +69,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.info(problem.text())
 
     def on_files(self, files: Files, *, config) -> Files:
-        self.known = replace_sources(files, config, self.root, self.site, self.config.latest_count)
+        self.known = replace_sources(files, config, self.site, self.config.latest_count)
         gc.freeze()  # the archive and catalogue live until the end: keep the collector off them
         return files
 
