@@ -72,7 +72,25 @@ def tests(session: nox.Session) -> None:
     _install(session, "[test]")
     _ensure_chromium(session)
     _ensure_node_modules(session)
+    _lint(session)
     session.run("pytest", "-n", "2", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})
+
+
+#: What ruff reads (its rules are in pyproject.toml).
+LINTED = ("archive", "plugins", "benchmarks", "tests", "noxfile.py")
+
+
+def _lint(session: nox.Session) -> None:
+    session.run("ruff", "check", *LINTED)
+    session.run("ruff", "format", "--check", *LINTED)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff (lint and format) and the type checker, as configured in pyproject.toml."""
+    _install(session, "[test]")
+    _lint(session)
+    session.run("mypy")
 
 
 @nox.session
@@ -81,7 +99,9 @@ def properties(session: nox.Session) -> None:
     input; what the check accepts builds)."""
     _install(session, "[test]")
     env = {"NO_MKDOCS_2_WARNING": "1", "ARCHIVE_HYPOTHESIS_EXAMPLES": os.environ.get("ARCHIVE_HYPOTHESIS_EXAMPLES", "3000")}
-    session.run("pytest", "-q", "tests/core/test_properties.py", "tests/site/test_check_implies_build.py", *session.posargs, env=env)
+    session.run(
+        "pytest", "-q", "tests/core/test_properties.py", "tests/site/test_check_implies_build.py", *session.posargs, env=env
+    )
 
 
 @nox.session

@@ -17,8 +17,9 @@ the bad-input corpus are rejected.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 from . import spec
 from .urls import check_web_url

@@ -16,10 +16,10 @@ from typing import Optional
 
 from . import spec
 from .accept import REJECT, acceptors_for
-from .model import Article
-from .problems import ProblemLog, Severity
 from .fastyaml import fast_load
 from .markup import report_markup
+from .model import Article
+from .problems import ProblemLog, Severity
 from .source import FrontMatter, SourceError, YamlDocument, parse_yaml, read_text, split_front_matter
 from .suggest import close_matches, did_you_mean
 from .validate import RecordReader, Resolver, key_path
@@ -71,7 +71,9 @@ def read_article(path: str | os.PathLike, shown: str, resolver: Resolver, today:
     return check_article_text(text, path, shown, resolver, today, log)
 
 
-def check_article_text(text: str, path: str | os.PathLike, shown: str, resolver: Resolver, today: date, log: ProblemLog) -> ArticleResult:
+def check_article_text(
+    text: str, path: str | os.PathLike, shown: str, resolver: Resolver, today: date, log: ProblemLog
+) -> ArticleResult:
     """Validate an article's text as if it were the file at ``path`` (used by the importer too)."""
     try:
         front = split_front_matter(text)
@@ -93,7 +95,13 @@ def check_article_text(text: str, path: str | os.PathLike, shown: str, resolver:
 
 
 def _read_front_matter(
-    path: str | os.PathLike, shown: str, front: FrontMatter, document: YamlDocument, resolver: Resolver, today: date, log: ProblemLog
+    path: str | os.PathLike,
+    shown: str,
+    front: FrontMatter,
+    document: YamlDocument,
+    resolver: Resolver,
+    today: date,
+    log: ProblemLog,
 ) -> ArticleResult:
     result = ArticleResult(shown, article_id_for(path))
     for problem in document.problems:
@@ -102,8 +110,15 @@ def _read_front_matter(
     if document.data is None:
         if document.problems:  # an alias bomb or the like: already reported
             return result
-        log.add(shown, 1, 1, Severity.ERROR, "", "the front matter is empty",
-                "fill in at least title, date, regions, actors and sources")
+        log.add(
+            shown,
+            1,
+            1,
+            Severity.ERROR,
+            "",
+            "the front matter is empty",
+            "fill in at least title, date, regions, actors and sources",
+        )
         return result
     draft = isinstance(document.data, dict) and document.data.get("draft") is True
     reader = RecordReader(shown, document, log, resolver, today, lenient=draft)
@@ -120,8 +135,11 @@ def _read_front_matter(
     _check_consistency(article, reader)
     _check_body(article, shown, log)
     if draft:
-        reader.warning(("draft",), "this article is a draft: it is left out of the site",
-                       "when a person has reviewed every field, remove 'draft: true'")
+        reader.warning(
+            ("draft",),
+            "this article is a draft: it is left out of the site",
+            "when a person has reviewed every field, remove 'draft: true'",
+        )
     if reader.error_count == 0:
         result.article = article
     return result
@@ -134,20 +152,40 @@ def _check_file_name(path: str | os.PathLike, shown: str, document: YamlDocument
         log.add(shown, 1, 1, Severity.ERROR, "", f"an article file must end in .md, not '{suffix}'")
     match = ARTICLE_ID.fullmatch(article_id)
     if not match or len(article_id) > MAX_ID_LENGTH:
-        log.add(shown, 1, 1, Severity.ERROR, "", f"the file name '{name}' is not a valid article id",
-                "name it YYYY-MM-DD-a-few-words.md: lowercase letters, digits and hyphens, starting with the date")
+        log.add(
+            shown,
+            1,
+            1,
+            Severity.ERROR,
+            "",
+            f"the file name '{name}' is not a valid article id",
+            "name it YYYY-MM-DD-a-few-words.md: lowercase letters, digits and hyphens, starting with the date",
+        )
         return
     raw_date = data.get("date") if isinstance(data, dict) else None
     written = raw_date.isoformat() if isinstance(raw_date, date) else str(raw_date)
     if raw_date is not None and match.group(1) != written:
         line, column = document.position(("date",))
-        log.add(shown, line, column, Severity.ERROR, "date",
-                f"the date {written} does not match the file name, which starts with {match.group(1)}",
-                "an article's id starts with its date: rename the file or correct the date")
+        log.add(
+            shown,
+            line,
+            column,
+            Severity.ERROR,
+            "date",
+            f"the date {written} does not match the file name, which starts with {match.group(1)}",
+            "an article's id starts with its date: rename the file or correct the date",
+        )
     year_folder = os.path.basename(folder)
     if year_folder.isdigit() and len(year_folder) == 4 and year_folder != match.group(1)[:4]:
-        log.add(shown, 1, 1, Severity.WARNING, "", f"the article is dated {match.group(1)[:4]} but sits in the folder {year_folder}/",
-                f"move it to articles/{match.group(1)[:4]}/")
+        log.add(
+            shown,
+            1,
+            1,
+            Severity.WARNING,
+            "",
+            f"the article is dated {match.group(1)[:4]} but sits in the folder {year_folder}/",
+            f"move it to articles/{match.group(1)[:4]}/",
+        )
 
 
 def _check_structure(article: Article, reader: RecordReader, result: ArticleResult) -> None:
@@ -166,11 +204,17 @@ def _check_structure(article: Article, reader: RecordReader, result: ArticleResu
             fwhere = where + ("figures", figure_index)
             stated = [v for v in (figure.value, figure.min, figure.max) if v is not None]
             if figure.qualifier == "several" and stated:
-                reader.error(fwhere + ("qualifier",), "'several' means no number was given, but the figure has one",
-                             "remove the value, or use another qualifier")
+                reader.error(
+                    fwhere + ("qualifier",),
+                    "'several' means no number was given, but the figure has one",
+                    "remove the value, or use another qualifier",
+                )
             elif figure.qualifier != "several" and not stated and not _written(reader, fwhere, ("value", "min", "max")):
-                reader.error(fwhere, "the figure has no value, min or max",
-                             "give the number as 'value', a range as 'min'/'max', or write 'qualifier: several'")
+                reader.error(
+                    fwhere,
+                    "the figure has no value, min or max",
+                    "give the number as 'value', a range as 'min'/'max', or write 'qualifier: several'",
+                )
             if figure.min is not None and figure.max is not None and figure.min > figure.max:
                 reader.error(fwhere + ("min",), f"min ({figure.min}) is greater than max ({figure.max})")
             elif figure.value is not None and (
@@ -184,13 +228,17 @@ def _check_structure(article: Article, reader: RecordReader, result: ArticleResu
                 if not other_article or other_article == article.id:
                     if claim_id not in claim_ids:
                         hint = did_you_mean([f"#{c}" for c in close_matches(claim_id, claim_ids, n=1, cutoff=0.6)])
-                        reader.error(rwhere, f"no claim with id '{claim_id}' in this article", hint or "give the disputing claim an 'id'")
+                        reader.error(
+                            rwhere, f"no claim with id '{claim_id}' in this article", hint or "give the disputing claim an 'id'"
+                        )
                     elif claim_id == claim.id:
                         reader.error(rwhere, "a claim cannot dispute itself")
                 else:
                     line, column = reader.document.position(rwhere)
                     result.external_claim_refs.append(
-                        ClaimReference(reader.path, line, column, "claims[%d].disputed_by[%d]" % (index, ref_index), other_article, claim_id)
+                        ClaimReference(
+                            reader.path, line, column, "claims[%d].disputed_by[%d]" % (index, ref_index), other_article, claim_id
+                        )
                     )
             else:
                 reader.value(spec.Ref(("actor",)), ref, rwhere)
@@ -221,8 +269,11 @@ def _check_verification(article: Article, reader: RecordReader) -> None:
         missing = [name for name, value in (("by", check.by), ("note", check.note)) if not value]
         if missing:
             additions = {"by": "'by:' with the actor id of who verified the item", "note": "'note:' saying how"}
-            reader.error(where + ("status",), f"'verified' needs {_needs(missing)}",
-                         f"add {' and '.join(additions[m] for m in missing)}, or give another status")
+            reader.error(
+                where + ("status",),
+                f"'verified' needs {_needs(missing)}",
+                f"add {' and '.join(additions[m] for m in missing)}, or give another status",
+            )
     for index, claim in enumerate(article.claims):
         if claim.status != "verified":
             continue
@@ -235,18 +286,25 @@ def _check_verification(article: Article, reader: RecordReader) -> None:
             problem = "'verified' needs a note saying how: no independent check of the claim has a 'note'"
         else:
             continue
-        reader.error(("claims", index, "status"), problem,
-                     "add a check with 'by' (who verified it, not the claimant), 'result' and 'note' saying how, "
-                     "or give another status")
+        reader.error(
+            ("claims", index, "status"),
+            problem,
+            "add a check with 'by' (who verified it, not the claimant), 'result' and 'note' saying how, or give another status",
+        )
     if article.verification.status == "verified":
         named = any(e.verification.status == "verified" and e.verification.by for e in article.evidence) or any(
-            c.result in _CONFIRMING and c.by != claim.claimant for claim in article.claims for c in claim.checks)
-        missing = [what for what, ok in (("a named checker", named), ("notes saying how", bool(article.verification.notes)))
-                   if not ok]
+            c.result in _CONFIRMING and c.by != claim.claimant for claim in article.claims for c in claim.checks
+        )
+        missing = [
+            what for what, ok in (("a named checker", named), ("notes saying how", bool(article.verification.notes))) if not ok
+        ]
         if missing:
-            reader.error(("verification", "status"), f"'verified' needs {_needs(missing)}",
-                         "name who confirmed the report's central facts in a check of a claim or as the 'by' of "
-                         "verified evidence, say how in 'notes', or give another status")
+            reader.error(
+                ("verification", "status"),
+                f"'verified' needs {_needs(missing)}",
+                "name who confirmed the report's central facts in a check of a claim or as the 'by' of "
+                "verified evidence, say how in 'notes', or give another status",
+            )
 
 
 def _needs(missing: list[str]) -> str:
@@ -267,23 +325,29 @@ def _check_dates(article: Article, reader: RecordReader) -> None:
     earliest = article.date - ACCESSED_MARGIN
     for index, source in enumerate(article.sources):
         if source.accessed is not None and source.accessed < earliest:
-            reader.error(("sources", index, "accessed"),
-                         f"{source.accessed.isoformat()} is {_span(source.accessed, article.date)} before the report's date, "
-                         f"{article.date.isoformat()}",
-                         f"write the day the archive read the source: from {earliest.isoformat()} "
-                         f"({ACCESSED_MARGIN.days} days before the report's date) to today")
+            reader.error(
+                ("sources", index, "accessed"),
+                f"{source.accessed.isoformat()} is {_span(source.accessed, article.date)} before the report's date, "
+                f"{article.date.isoformat()}",
+                f"write the day the archive read the source: from {earliest.isoformat()} "
+                f"({ACCESSED_MARGIN.days} days before the report's date) to today",
+            )
     for index, correction in enumerate(article.corrections):
         if correction.date < article.date:
-            reader.error(("corrections", index, "date"),
-                         f"{correction.date.isoformat()} is {_span(correction.date, article.date)} before the report's date, "
-                         f"{article.date.isoformat()}",
-                         "a correction changes this record, which was made after the report was published: check the year")
+            reader.error(
+                ("corrections", index, "date"),
+                f"{correction.date.isoformat()} is {_span(correction.date, article.date)} before the report's date, "
+                f"{article.date.isoformat()}",
+                "a correction changes this record, which was made after the report was published: check the year",
+            )
     for index, claim in enumerate(article.claims):
         for c_index, check in enumerate(claim.checks):
             if claim.date is not None and check.date is not None and check.date.end < claim.date.start:
-                reader.error(("claims", index, "checks", c_index, "date"),
-                             f"the check is dated {check.date}, before the claim it checks was made ({claim.date})",
-                             "a claim can be checked only once it is made: correct one of the two dates")
+                reader.error(
+                    ("claims", index, "checks", c_index, "date"),
+                    f"the check is dated {check.date}, before the claim it checks was made ({claim.date})",
+                    "a claim can be checked only once it is made: correct one of the two dates",
+                )
 
 
 def _span(earlier: date, later: date) -> str:
@@ -351,14 +415,24 @@ def _check_consistency(article: Article, reader: RecordReader) -> None:
             expect(places, place, ("events", index, "places", p_index), "places")
     for index, source in enumerate(article.sources):
         if not source.archived:
-            reader.warning(("sources", index), f"the source from {source.publisher} has no archived copy",
-                           "add 'archived:' with a Wayback Machine or archive.today link; news pages change")
+            reader.warning(
+                ("sources", index),
+                f"the source from {source.publisher} has no archived copy",
+                "add 'archived:' with a Wayback Machine or archive.today link; news pages change",
+            )
 
 
 def _check_body(article: Article, shown: str, log: ProblemLog) -> None:
     if not article.body.strip():
-        log.add(shown, article.body_line, 1, Severity.WARNING, "", "the article has no text after the front matter",
-                "write the archive's own summary of the report")
+        log.add(
+            shown,
+            article.body_line,
+            1,
+            Severity.WARNING,
+            "",
+            "the article has no text after the front matter",
+            "write the archive's own summary of the report",
+        )
         return
     # The same policy the site's sanitiser enforces: what the check accepts is published as written.
     report_markup(log, shown, article.body, article.body_line)

@@ -15,9 +15,10 @@ import heapq
 import math
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Optional
+from typing import Optional
 
 from .gazetteer import Gazetteer
 from .model import Article, Claim, Event
@@ -239,9 +240,7 @@ class _AncestorCache:
         return found
 
 
-def article_references(
-    article: Article, gazetteer: Gazetteer, ancestors: Optional[_AncestorCache] = None
-) -> list[str]:
+def article_references(article: Article, gazetteer: Gazetteer, ancestors: Optional[_AncestorCache] = None) -> list[str]:
     """Every entity id the article refers to, in first-mention order, without repeats.
 
     The article's own lists come first; then the regions and countries containing its places and
@@ -478,6 +477,15 @@ def article_updated(article: Article) -> date:
 
 
 __all__ = [
-    "Catalogue", "ClaimEntry", "ClaimGroup", "Counts", "PAGE_KINDS", "article_references",
-    "article_updated", "build_catalogue", "claim_anchor", "cooccurrence", "related_articles",
+    "Catalogue",
+    "ClaimEntry",
+    "ClaimGroup",
+    "Counts",
+    "PAGE_KINDS",
+    "article_references",
+    "article_updated",
+    "build_catalogue",
+    "claim_anchor",
+    "cooccurrence",
+    "related_articles",
 ]

@@ -9,14 +9,16 @@ from __future__ import annotations
 import json
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING, Optional
 
 import click
 
 from . import spec
-from .loader import ARTICLES_DIR, GAZETTEER_DIR, ArchiveNotFound, article_files, find_root, load_archive, shown_path
+from .gate import ARTICLES_DIR, GAZETTEER_DIR
+from .loader import ArchiveNotFound, article_files, find_root, load_archive, shown_path
 from .problems import Problem, ProblemLog, format_github, format_json, printable, printable_path
 
 if TYPE_CHECKING:
@@ -83,11 +85,19 @@ def run_check(
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text",
-    show_default=True, help="text for people, json for tools, github for pull-request annotations.",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for tools, github for pull-request annotations.",
 )
-@click.option("--changed-since", "changed_since", metavar="REF",
-              help="Check only the articles changed since git REF (all of them if the gazetteer changed).")
+@click.option(
+    "--changed-since",
+    "changed_since",
+    metavar="REF",
+    help="Check only the articles changed since git REF (all of them if the gazetteer changed).",
+)
 def check(paths: tuple[str, ...], strict: bool, output_format: str, changed_since: Optional[str]) -> None:
     """Validate the archive (default: content/) and report every problem at once.
 
@@ -137,8 +147,14 @@ def _summary(checked: int, errors: int, warnings: int, *, err: bool = False) -> 
 
 
 @main.command()
-@click.option("--content", "content", type=click.Path(file_okay=False), default=DEFAULT_CONTENT, show_default=True,
-              help="Archive whose gazetteer ids are listed in the schema (for completion in editors).")
+@click.option(
+    "--content",
+    "content",
+    type=click.Path(file_okay=False),
+    default=DEFAULT_CONTENT,
+    show_default=True,
+    help="Archive whose gazetteer ids are listed in the schema (for completion in editors).",
+)
 @click.option("--no-ids", is_flag=True, help="Leave gazetteer ids out of the schema.")
 def schema(content: str, no_ids: bool) -> None:
     """Print a JSON Schema of the article front matter."""
@@ -176,8 +192,7 @@ def run_changed_check(paths: tuple[str, ...], ref: str) -> tuple[ProblemLog, int
             click.echo(f"the gazetteer changed since {ref}: checking every article of {shown_path(root)}", err=True)
             return only
         in_scope = set(only) if only is not None else None
-        selected = [f for f in changed if f.suffix == ".md" and articles_dir in f.parents
-                    and (in_scope is None or f in in_scope)]
+        selected = [f for f in changed if f.suffix == ".md" and articles_dir in f.parents and (in_scope is None or f in in_scope)]
         noun = "article" if len(selected) == 1 else "articles"
         click.echo(f"{len(selected)} {noun} of {shown_path(root)} changed since {ref}", err=True)
         return selected
@@ -218,19 +233,22 @@ def _archive_root(content: str) -> Path:
         raise click.UsageError(f"{exc} (pass --content PATH to name the archive folder)") from None
 
 
-def _load_gazetteer(root: Path) -> "Gazetteer":
+def _load_gazetteer(root: Path) -> Gazetteer:
     from .gazetteer import find_gazetteer_files, load_gazetteer
 
     log = ProblemLog()
     gazetteer = load_gazetteer(find_gazetteer_files(root / GAZETTEER_DIR), log)
     if log.errors:
-        click.echo(click.style(f"warning: the gazetteer has {len(log.errors)} errors; "
-                               "run 'archive check' to see them", fg="yellow"), err=True)
+        click.echo(
+            click.style(f"warning: the gazetteer has {len(log.errors)} errors; run 'archive check' to see them", fg="yellow"),
+            err=True,
+        )
     return gazetteer
 
 
-def _resolve_ids(values: tuple[str, ...] | list[str], kinds: tuple[str, ...], gazetteer: "Gazetteer",
-                 option: str) -> tuple[list[str], list[str]]:
+def _resolve_ids(
+    values: tuple[str, ...] | list[str], kinds: tuple[str, ...], gazetteer: Gazetteer, option: str
+) -> tuple[list[str], list[str]]:
     """Ids for what a contributor typed (an id, a name or alias, or a loose name such as
     "Belgorod region" that detection recognises); and what was not found."""
     from .detect import DetectionIndex, detect
@@ -283,11 +301,23 @@ def _text_problem(name: str, value: str, limit: int) -> Optional[str]:
 @click.option("--actor", "actors", multiple=True, help="An actor id or name (repeatable).")
 @click.option("--tag", "tags", multiple=True, help="A tag id or name (repeatable).")
 @click.option("--draft", is_flag=True, help="Mark the article as a draft: checked leniently, left out of the site.")
-@click.option("--content", default=DEFAULT_CONTENT, show_default=True, type=click.Path(file_okay=False),
-              help="The archive folder.")
-def new(title: Optional[str], day: Optional[date], url: Optional[str], publisher: Optional[str],
-        archived: Optional[str], language: Optional[str], regions: tuple[str, ...], places: tuple[str, ...], actors: tuple[str, ...],
-        tags: tuple[str, ...], draft: bool, content: str) -> None:
+@click.option(
+    "--content", default=DEFAULT_CONTENT, show_default=True, type=click.Path(file_okay=False), help="The archive folder."
+)
+def new(
+    title: Optional[str],
+    day: Optional[date],
+    url: Optional[str],
+    publisher: Optional[str],
+    archived: Optional[str],
+    language: Optional[str],
+    regions: tuple[str, ...],
+    places: tuple[str, ...],
+    actors: tuple[str, ...],
+    tags: tuple[str, ...],
+    draft: bool,
+    content: str,
+) -> None:
     """Write a new article with every field laid out and commented.
 
     Give --title, --date, --url and --publisher (in a terminal, what is missing is asked for).
@@ -304,7 +334,8 @@ def new(title: Optional[str], day: Optional[date], url: Optional[str], publisher
     missing = [name for name, value in (("title", title), ("date", day), ("url", url), ("publisher", publisher)) if value is None]
     if missing and not interactive:
         raise click.UsageError(
-            "missing " + ", ".join(f"--{m}" for m in missing)
+            "missing "
+            + ", ".join(f"--{m}" for m in missing)
             + ": give them as options, or run 'archive new' in a terminal to be asked"
         )
     if title is None:
@@ -323,8 +354,12 @@ def new(title: Optional[str], day: Optional[date], url: Optional[str], publisher
     if language is not None and not spec.LANGUAGE_TAG.match(language):
         problems.append(f"--language '{language}' is not a language code: use en, uk, ru...")
     chosen: dict[str, list[str]] = {}
-    for section, values, kinds in (("regions", regions, spec.REGION_KINDS), ("places", places, ("place",)),
-                                   ("actors", actors, ("actor",)), ("tags", tags, ("tag",))):
+    for section, values, kinds in (
+        ("regions", regions, spec.REGION_KINDS),
+        ("places", places, ("place",)),
+        ("actors", actors, ("actor",)),
+        ("tags", tags, ("tag",)),
+    ):
         if interactive and not values and section in ("regions", "actors"):
             values = _prompt_ids(section, kinds, gazetteer)
         chosen[section], unknown = _resolve_ids(values, kinds, gazetteer, f"--{section[:-1]}")
@@ -332,8 +367,14 @@ def new(title: Optional[str], day: Optional[date], url: Optional[str], publisher
     if problems:
         raise click.UsageError("; ".join(problems))
     article = scaffold.NewArticle(
-        title=" ".join(title.split()), date=day, url=url.strip(), publisher=" ".join(publisher.split()),
-        archived=archived.strip() if archived else None, language=language, draft=draft, **chosen,
+        title=" ".join(title.split()),
+        date=day,
+        url=url.strip(),
+        publisher=" ".join(publisher.split()),
+        archived=archived.strip() if archived else None,
+        language=language,
+        draft=draft,
+        **chosen,
     )
     detection = detect(article.title, DetectionIndex.build(gazetteer))
     for section in ("regions", "places", "actors"):
@@ -373,6 +414,7 @@ def _prompt_text(name: str, limit: int):
         if problem:
             raise click.BadParameter(problem.replace(f"--{name}", "it"))
         return " ".join(value.split())
+
     return check_text
 
 
@@ -385,11 +427,12 @@ def _prompt_url(value: str) -> str:
     return value.strip()
 
 
-def _prompt_ids(section: str, kinds: tuple[str, ...], gazetteer: "Gazetteer") -> list[str]:
+def _prompt_ids(section: str, kinds: tuple[str, ...], gazetteer: Gazetteer) -> list[str]:
     """Ask for ids or names until every one is known (Enter leaves the field for later)."""
     while True:
-        answer = click.prompt(f"{section.capitalize()} (ids or names, separated by commas; Enter to fill in later)",
-                              default="", show_default=False)
+        answer = click.prompt(
+            f"{section.capitalize()} (ids or names, separated by commas; Enter to fill in later)", default="", show_default=False
+        )
         ids, problems = _resolve_ids((answer,), kinds, gazetteer, section)
         if not problems:
             if ids:
@@ -401,14 +444,17 @@ def _prompt_ids(section: str, kinds: tuple[str, ...], gazetteer: "Gazetteer") ->
 
 @main.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--content", default=DEFAULT_CONTENT, show_default=True, type=click.Path(file_okay=False),
-              help="The archive to import into.")
+@click.option(
+    "--content", default=DEFAULT_CONTENT, show_default=True, type=click.Path(file_okay=False), help="The archive to import into."
+)
 @click.option("--date", "default_date", type=DAY, help="Date of .txt/.md reports that give none (default: today).")
 @click.option("--language", help="Language of .txt/.md reports (default: guessed from the text).")
-@click.option("--overwrite", is_flag=True,
-              help="Replace drafts (draft: true) that already exist; a reviewed article is never replaced.")
-def import_command(paths: tuple[Path, ...], content: str, default_date: Optional[date], language: Optional[str],
-                   overwrite: bool) -> None:
+@click.option(
+    "--overwrite", is_flag=True, help="Replace drafts (draft: true) that already exist; a reviewed article is never replaced."
+)
+def import_command(
+    paths: tuple[Path, ...], content: str, default_date: Optional[date], language: Optional[str], overwrite: bool
+) -> None:
     """Turn existing reports into draft articles, with their regions, places and actors detected.
 
     PATHS are .txt or .md files (one report each), .jsonl files (one JSON object per line with
@@ -439,7 +485,7 @@ def import_command(paths: tuple[Path, ...], content: str, default_date: Optional
 _FAILURES_SHOWN = 100
 
 
-def _report_import(result: "ImportResult", files: list[Path], root: Path, gazetteer: "Gazetteer") -> None:
+def _report_import(result: ImportResult, files: list[Path], root: Path, gazetteer: Gazetteer) -> None:
     """What was imported, what was detected, and every report that could not be imported."""
     from .scaffold import article_id
 
@@ -448,25 +494,34 @@ def _report_import(result: "ImportResult", files: list[Path], root: Path, gazett
     if len(result.written) <= 10:
         for item in result.written:
             _echo_draft(item, gazetteer)
-    click.echo(click.style(f"imported {written:,} of {_count(total, 'report')} as {'a draft' if written == 1 else 'drafts'} "
-                           f"into {shown_path(root / ARTICLES_DIR)}",
-                           fg="green" if not result.failures else "yellow", bold=True))
+    click.echo(
+        click.style(
+            f"imported {written:,} of {_count(total, 'report')} as {'a draft' if written == 1 else 'drafts'} "
+            f"into {shown_path(root / ARTICLES_DIR)}",
+            fg="green" if not result.failures else "yellow",
+            bold=True,
+        )
+    )
     overwritten = sum(1 for w in result.written if w.overwritten)
     if overwritten:
         click.echo(f"  {_count(overwritten, 'existing draft')} replaced (--overwrite)")
     if result.duplicates:
-        click.echo(f"  {_count(len(result.duplicates), 'report')} repeated an earlier one of this import "
-                   "(same link, or same text, with the same date and title) and "
-                   f"{'was' if len(result.duplicates) == 1 else 'were'} skipped:")
+        click.echo(
+            f"  {_count(len(result.duplicates), 'report')} repeated an earlier one of this import "
+            "(same link, or same text, with the same date and title) and "
+            f"{'was' if len(result.duplicates) == 1 else 'were'} skipped:"
+        )
         for duplicate in result.duplicates:
             click.echo(f"    {duplicate.report.origin}: the same report as {duplicate.first} ({duplicate.article_id})")
-    same_title: dict[str, list["Written"]] = defaultdict(list)
+    same_title: dict[str, list[Written]] = defaultdict(list)
     for item in result.written:
         same_title[article_id(item.report.date, item.report.title)].append(item)
     shared = [group for group in same_title.values() if len(group) > 1]
     if shared:
-        click.echo(f"  {_count(sum(len(g) for g in shared), 'draft')} share a date and title with another; "
-                   "the end of their ids tells them apart (it comes from each report's link or text):")
+        click.echo(
+            f"  {_count(sum(len(g) for g in shared), 'draft')} share a date and title with another; "
+            "the end of their ids tells them apart (it comes from each report's link or text):"
+        )
         for group in shared:
             for item in group:
                 click.echo(f"    {item.article_id}  ({item.report.origin})")
@@ -501,7 +556,7 @@ def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
-def _echo_draft(item: "Written", gazetteer: "Gazetteer") -> None:
+def _echo_draft(item: Written, gazetteer: Gazetteer) -> None:
     click.echo(click.style(shown_path(item.path), bold=True) + f"  (from {item.report.origin})")
     for name, note in item.report.notes.items():
         click.echo(f"  {name}: {note}")

@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Optional
 
 from .gazetteer import Gazetteer
 from .suggest import normalise_name
@@ -40,9 +41,27 @@ DETECTED_KINDS = ("country", "region", "place", "actor")
 
 #: Words that say what kind of unit a name is, not which one, in the archive's languages.
 GENERIC_WORDS = (
-    "oblast", "oblasts", "region", "regions", "regional", "province", "provinces", "krai", "kray",
-    "область", "области", "обл", "регион", "регіон", "край", "краю",
-    "obwod", "obwodu", "obwodzie", "regionie", "regionu",
+    "oblast",
+    "oblasts",
+    "region",
+    "regions",
+    "regional",
+    "province",
+    "provinces",
+    "krai",
+    "kray",
+    "область",
+    "области",
+    "обл",
+    "регион",
+    "регіон",
+    "край",
+    "краю",
+    "obwod",
+    "obwodu",
+    "obwodzie",
+    "regionie",
+    "regionu",
 )
 #: Words that may stand between names and their shared generic word ("Belgorod and Kursk regions").
 _CONNECTORS = frozenset({"and", "or", "&", "и", "і", "й", "та", "или", "або", "i", "oraz", "lub"})
@@ -62,11 +81,61 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CYRILLIC_ENDINGS = tuple(
     sorted(
         {
-            "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "иям", "иях",
-            "ой", "ей", "ий", "ый", "ая", "яя", "ое", "ее", "ую", "юю", "ых", "их", "ом", "ем",
-            "ам", "ям", "ах", "ях", "ою", "ею", "ої", "ій", "ів", "ью", "ия", "ии", "ию", "ія",
-            "ії", "ію", "єю",
-            "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й", "і", "ї", "є",
+            "ами",
+            "ями",
+            "ого",
+            "его",
+            "ому",
+            "ему",
+            "ыми",
+            "ими",
+            "ией",
+            "иям",
+            "иях",
+            "ой",
+            "ей",
+            "ий",
+            "ый",
+            "ая",
+            "яя",
+            "ое",
+            "ее",
+            "ую",
+            "юю",
+            "ых",
+            "их",
+            "ом",
+            "ем",
+            "ам",
+            "ям",
+            "ах",
+            "ях",
+            "ою",
+            "ею",
+            "ої",
+            "ій",
+            "ів",
+            "ью",
+            "ия",
+            "ии",
+            "ию",
+            "ія",
+            "ії",
+            "ію",
+            "єю",
+            "а",
+            "я",
+            "о",
+            "е",
+            "ы",
+            "и",
+            "у",
+            "ю",
+            "ь",
+            "й",
+            "і",
+            "ї",
+            "є",
         },
         key=lambda e: (-len(e), e),
     )
@@ -185,7 +254,7 @@ class DetectionIndex:
         return found
 
     @classmethod
-    def build(cls, gazetteer: Gazetteer) -> "DetectionIndex":
+    def build(cls, gazetteer: Gazetteer) -> DetectionIndex:
         generic = frozenset(_name_key(_normal(w)) for w in GENERIC_WORDS)
         by_first: dict[str, list[_Name]] = defaultdict(list)
         acronyms: dict[str, list[str]] = defaultdict(list)
@@ -350,8 +419,7 @@ def _generic_near(text: str, tokens: list[_Token], i: int, length: int, index: D
             break
     if i >= 1 and joined(i - 1, i) and any(key in generic for key in tokens[i - 1][0]):
         return i - 1
-    if (i >= 2 and joined(i - 2, i) and tokens[i - 1][0][0] == "of"
-            and any(key in generic for key in tokens[i - 2][0])):
+    if i >= 2 and joined(i - 2, i) and tokens[i - 1][0][0] == "of" and any(key in generic for key in tokens[i - 2][0]):
         return i - 2
     return None
 

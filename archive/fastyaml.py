@@ -98,10 +98,7 @@ def _texts_are_unambiguous(emitted_json: str) -> bool:
     """
     if _ANY_MAYBE_NOT_TEXT.search(emitted_json) is None:
         return True
-    for match in _MAYBE_NOT_TEXT.finditer(emitted_json):
-        if not isinstance(resolve_plain(match.group(1)), str):
-            return False
-    return True
+    return all(isinstance(resolve_plain(match.group(1)), str) for match in _MAYBE_NOT_TEXT.finditer(emitted_json))
 
 
 def _may_hold_too_many_values(encoded: bytes) -> bool:

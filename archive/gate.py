@@ -45,12 +45,22 @@ MAX_MEDIA_BYTES = 10 * 1024 * 1024
 
 #: Suffixes people reach for, with what to do instead.
 _INSTEAD: dict[str, str] = {
-    ".markdown": "rename it to .md", ".mdown": "rename it to .md", ".mkd": "rename it to .md", ".mkdn": "rename it to .md",
-    ".mdwn": "rename it to .md", ".mdtxt": "rename it to .md", ".mdtext": "rename it to .md", ".txt": "write the page as Markdown (.md)",
-    ".html": "write the page in Markdown (.md); raw pages are never published", ".htm": "write the page in Markdown (.md)",
-    ".xhtml": "write the page in Markdown (.md)", ".svg": "convert it to PNG and put it in media/ (SVG files can carry scripts)",
-    ".js": "scripts are never published from the archive", ".mjs": "scripts are never published from the archive",
-    ".css": "styles belong to the site's theme, not to the archive", ".json": "data files are never published from the archive",
+    ".markdown": "rename it to .md",
+    ".mdown": "rename it to .md",
+    ".mkd": "rename it to .md",
+    ".mkdn": "rename it to .md",
+    ".mdwn": "rename it to .md",
+    ".mdtxt": "rename it to .md",
+    ".mdtext": "rename it to .md",
+    ".txt": "write the page as Markdown (.md)",
+    ".html": "write the page in Markdown (.md); raw pages are never published",
+    ".htm": "write the page in Markdown (.md)",
+    ".xhtml": "write the page in Markdown (.md)",
+    ".svg": "convert it to PNG and put it in media/ (SVG files can carry scripts)",
+    ".js": "scripts are never published from the archive",
+    ".mjs": "scripts are never published from the archive",
+    ".css": "styles belong to the site's theme, not to the archive",
+    ".json": "data files are never published from the archive",
     ".xml": "data files are never published from the archive",
 }
 
@@ -111,17 +121,31 @@ def _walk(folder: str, relative: str, base: str, manifest: Manifest, skip: Optio
         rel = _relative_join(relative, name)
         if entry.is_symlink():
             target = os.readlink(entry.path) if _readable_link(entry.path) else "?"
-            _refuse(manifest, base, rel, f"a symbolic link (to '{target}') is not allowed in the archive",
-                    "replace it with the file itself: links are never followed, so they could publish files from outside the repository")
+            _refuse(
+                manifest,
+                base,
+                rel,
+                f"a symbolic link (to '{target}') is not allowed in the archive",
+                "replace it with the file itself: links are never followed, so they could publish files from outside the repository",
+            )
             continue
         if printable(name) != name:
-            _refuse(manifest, base, _relative_join(relative, printable(name)),
-                    "the name holds a control, invisible or line-breaking character",
-                    "rename it with letters, digits, '-' and '_'")
+            _refuse(
+                manifest,
+                base,
+                _relative_join(relative, printable(name)),
+                "the name holds a control, invisible or line-breaking character",
+                "rename it with letters, digits, '-' and '_'",
+            )
             continue
         if name.startswith("."):
-            _refuse(manifest, base, rel, "hidden files and folders are not allowed in the archive",
-                    "remove it; the site publishes only articles, the gazetteer, editorial pages and media")
+            _refuse(
+                manifest,
+                base,
+                rel,
+                "hidden files and folders are not allowed in the archive",
+                "remove it; the site publishes only articles, the gazetteer, editorial pages and media",
+            )
             continue
         try:
             # d_type from the directory listing: no system call per file for the common kinds.
@@ -160,14 +184,24 @@ def _admit(entry: os.DirEntry, rel: str, base: str, manifest: Manifest) -> None:
         if suffix == MARKDOWN_SUFFIX:
             manifest.articles.append(path)
         else:
-            _refuse(manifest, base, rel, f"only articles (.md files) belong in {ARTICLES_DIR}/",
-                    _INSTEAD.get(lowered, f"move it out of {ARTICLES_DIR}/; media go in {MEDIA_DIR}/"))
+            _refuse(
+                manifest,
+                base,
+                rel,
+                f"only articles (.md files) belong in {ARTICLES_DIR}/",
+                _INSTEAD.get(lowered, f"move it out of {ARTICLES_DIR}/; media go in {MEDIA_DIR}/"),
+            )
     elif top == GAZETTEER_DIR and rest:
         if "/" not in rest and lowered in GAZETTEER_SUFFIXES:
             manifest.gazetteer.append(path)
         else:
-            _refuse(manifest, base, rel, f"only gazetteer files ({GAZETTEER_DIR}/*.yml) belong in {GAZETTEER_DIR}/",
-                    "entries of every kind go in the .yml files directly inside the folder")
+            _refuse(
+                manifest,
+                base,
+                rel,
+                f"only gazetteer files ({GAZETTEER_DIR}/*.yml) belong in {GAZETTEER_DIR}/",
+                "entries of every kind go in the .yml files directly inside the folder",
+            )
     elif top == MEDIA_DIR and rest:
         problem = media_problem(path, lowered, entry.stat(follow_symlinks=False).st_size)
         if problem:
@@ -178,19 +212,28 @@ def _admit(entry: os.DirEntry, rel: str, base: str, manifest: Manifest) -> None:
         manifest.pages.append(rel)
     else:
         what = f"'{suffix}' files are" if suffix else "files without an extension are"
-        _refuse(manifest, base, rel, f"{what} not published from the archive",
-                _INSTEAD.get(lowered, f"pages are Markdown (.md); images and PDF files go in {MEDIA_DIR}/"))
+        _refuse(
+            manifest,
+            base,
+            rel,
+            f"{what} not published from the archive",
+            _INSTEAD.get(lowered, f"pages are Markdown (.md); images and PDF files go in {MEDIA_DIR}/"),
+        )
 
 
 def media_problem(path: str, suffix: str, size: int) -> Optional[tuple[str, str]]:
     """``(message, hint)`` when a file of ``media/`` may not be published; ``None`` when it may."""
     if suffix not in MEDIA_KINDS:
         kinds = ", ".join(sorted(MEDIA_KINDS))
-        return (f"'{suffix or 'no extension'}' is not a kind of media the site publishes",
-                _INSTEAD.get(suffix, f"media are {kinds}"))
+        return (
+            f"'{suffix or 'no extension'}' is not a kind of media the site publishes",
+            _INSTEAD.get(suffix, f"media are {kinds}"),
+        )
     if size > MAX_MEDIA_BYTES:
-        return (f"the file is {size:,} bytes; the limit for media is {MAX_MEDIA_BYTES:,} bytes ({MAX_MEDIA_BYTES // 1024 // 1024} MiB)",
-                "make it smaller, or link to where it is published")
+        return (
+            f"the file is {size:,} bytes; the limit for media is {MAX_MEDIA_BYTES:,} bytes ({MAX_MEDIA_BYTES // 1024 // 1024} MiB)",
+            "make it smaller, or link to where it is published",
+        )
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         try:
@@ -200,8 +243,10 @@ def media_problem(path: str, suffix: str, size: int) -> Optional[tuple[str, str]
     except OSError as exc:
         return f"it cannot be read ({exc.strerror})", ""
     if not any(head.startswith(magic) for magic in MEDIA_KINDS[suffix]) or (suffix == ".webp" and head[8:12] != b"WEBP"):
-        return (f"the file does not start like a {suffix[1:].upper()} file",
-                "save it again in the format its name says, or rename it to match")
+        return (
+            f"the file does not start like a {suffix[1:].upper()} file",
+            "save it again in the format its name says, or rename it to match",
+        )
     return None
 
 
@@ -211,5 +256,12 @@ def _refuse(manifest: Manifest, base: str, rel: str, message: str, hint: str = "
 
 
 __all__ = [
-    "ARTICLES_DIR", "GAZETTEER_DIR", "MEDIA_DIR", "MEDIA_KINDS", "MAX_MEDIA_BYTES", "Manifest", "survey", "media_problem",
+    "ARTICLES_DIR",
+    "GAZETTEER_DIR",
+    "MEDIA_DIR",
+    "MEDIA_KINDS",
+    "MAX_MEDIA_BYTES",
+    "Manifest",
+    "survey",
+    "media_problem",
 ]

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import stat
-
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
 
 from . import spec
 from .model import ENTITY_KINDS, Entity
@@ -29,8 +29,24 @@ MAX_GAZETTEER_BYTES = 8 * 1024 * 1024
 
 #: Words that say what kind of thing a name is, not which one: "Belgorod Oblast" is "Belgorod".
 _GENERIC_WORDS = {
-    "oblast", "region", "krai", "kray", "republic", "city", "district", "governor", "of", "the",
-    "область", "край", "регион", "республика", "республіка", "місто", "город", "губернатор",
+    "oblast",
+    "region",
+    "krai",
+    "kray",
+    "republic",
+    "city",
+    "district",
+    "governor",
+    "of",
+    "the",
+    "область",
+    "край",
+    "регион",
+    "республика",
+    "республіка",
+    "місто",
+    "город",
+    "губернатор",
 }
 
 
@@ -125,7 +141,7 @@ class Gazetteer:
                 found.append(key)
         return found[:3]
 
-    def _suggestion_index(self, kinds: tuple[str, ...]) -> "_SuggestionIndex":
+    def _suggestion_index(self, kinds: tuple[str, ...]) -> _SuggestionIndex:
         """The did-you-mean candidates of ``kinds``, indexed once per gazetteer (again only if
         its entities are replaced or added to)."""
         self._forget_suggestions_if_changed()
@@ -172,8 +188,11 @@ class _RawEntity:
 
 def find_gazetteer_files(directory: Path) -> list[Path]:
     """The gazetteer files directly in ``directory``: regular files only, never a link (see archive.gate)."""
-    found = [p for p in list(directory.glob("*.yml")) + list(directory.glob("*.yaml"))
-             if not p.name.startswith(".") and stat.S_ISREG(os.lstat(p).st_mode)]
+    found = [
+        p
+        for p in list(directory.glob("*.yml")) + list(directory.glob("*.yaml"))
+        if not p.name.startswith(".") and stat.S_ISREG(os.lstat(p).st_mode)
+    ]
     return sorted(found)
 
 
@@ -213,7 +232,11 @@ def load_gazetteer(
             other = first_seen[entity_id]
             line, column = raw.document.position((raw.section, raw.index, "id"))
             log.add(
-                raw.path, line, column, Severity.ERROR, f"{raw.section}[{raw.index}].id",
+                raw.path,
+                line,
+                column,
+                Severity.ERROR,
+                f"{raw.section}[{raw.index}].id",
                 f"duplicate id '{entity_id}'",
                 f"already defined in {other.path} line {other.document.position((other.section, other.index, 'id'))[0]}",
             )
@@ -255,8 +278,15 @@ def _sections(path: str, document: YamlDocument, log: ProblemLog) -> list[_RawEn
         return []
     if not isinstance(data, dict):
         line, column = document.position()
-        log.add(path, line, column, Severity.ERROR, "", "a gazetteer file must be a mapping",
-                "start with 'regions:', 'places:', 'actors:', 'tags:' or 'countries:'")
+        log.add(
+            path,
+            line,
+            column,
+            Severity.ERROR,
+            "",
+            "a gazetteer file must be a mapping",
+            "start with 'regions:', 'places:', 'actors:', 'tags:' or 'countries:'",
+        )
         return []
     found = []
     for key, value in data.items():
@@ -265,7 +295,9 @@ def _sections(path: str, document: YamlDocument, log: ProblemLog) -> list[_RawEn
         if key not in spec.GAZETTEER_SECTIONS:
             line, column = document.position((key,), key=True)
             options = close_matches(str(key), list(spec.GAZETTEER_SECTIONS) + ["meta"], n=1, cutoff=0.6)
-            hint = f"did you mean '{options[0]}'?" if options else "allowed: " + ", ".join(list(spec.GAZETTEER_SECTIONS) + ["meta"])
+            hint = (
+                f"did you mean '{options[0]}'?" if options else "allowed: " + ", ".join(list(spec.GAZETTEER_SECTIONS) + ["meta"])
+            )
             log.add(path, line, column, Severity.ERROR, str(key), f"unknown section '{key}'", hint)
             continue
         if not isinstance(value, list):
@@ -289,9 +321,11 @@ def _check_values(entity: Entity, written: dict, reader: RecordReader, path: tup
         held = parse_fuzzy_date(holder.in_office_on) if holder.in_office_on else None
         left = parse_fuzzy_date(holder.until) if holder.until else None
         if held is not None and left is not None and left.end < held.start:
-            reader.error(path + ("holders", index, "until"),
-                         f"{holder.name_en} left the office ({left}) before the date given as in office ({held})",
-                         "in_office_on is a date on which the person held the office; until, when they left it")
+            reader.error(
+                path + ("holders", index, "until"),
+                f"{holder.name_en} left the office ({left}) before the date given as in office ({held})",
+                "in_office_on is a date on which the person held the office; until, when they left it",
+            )
     if (written.get("lat") is None) != (written.get("lon") is None):
         given, missing = ("lat", "lon") if written.get("lon") is None else ("lon", "lat")
         reader.error(path + (given,), f"'{given}' is given without '{missing}'", "give both coordinates, or neither")
@@ -304,8 +338,15 @@ def _check_parents(gazetteer: Gazetteer, log: ProblemLog) -> None:
         current = entity
         while current.parent and current.parent in gazetteer.entities:
             if current.parent in seen:
-                log.add(entity.path, entity.line, 1, Severity.ERROR, f"{entity.id}.parent",
-                        f"the parents of '{entity.id}' form a cycle", "a parent must be a larger unit")
+                log.add(
+                    entity.path,
+                    entity.line,
+                    1,
+                    Severity.ERROR,
+                    f"{entity.id}.parent",
+                    f"the parents of '{entity.id}' form a cycle",
+                    "a parent must be a larger unit",
+                )
                 break
             seen.add(current.parent)
             current = gazetteer.entities[current.parent]
@@ -316,17 +357,18 @@ def _check_spellings(gazetteer: Gazetteer, log: ProblemLog) -> None:
     for spelling, ids in gazetteer.spelling_index().items():
         if len(ids) < 2:
             continue
-        unmarked = [
-            i for i in ids
-            if spelling not in {normalise_name(a) for a in gazetteer.entities[i].ambiguous_aliases}
-        ]
+        unmarked = [i for i in ids if spelling not in {normalise_name(a) for a in gazetteer.entities[i].ambiguous_aliases}]
         if not unmarked:
             continue
         for entity_id in unmarked:
             entity = gazetteer.entities[entity_id]
             others = ", ".join(i for i in ids if i != entity_id)
             log.add(
-                entity.path, entity.line, 1, Severity.ERROR, f"{entity.id}.aliases",
+                entity.path,
+                entity.line,
+                1,
+                Severity.ERROR,
+                f"{entity.id}.aliases",
                 f"the spelling '{spelling}' also names {others}",
                 "if both are meant, list it in ambiguous_aliases of each; otherwise remove it from one",
             )

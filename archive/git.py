@@ -30,7 +30,10 @@ def _git(args: list[str], cwd: Path) -> str:
     try:
         done = subprocess.run(
             ["git", "-c", "core.quotepath=off", *args],
-            cwd=cwd, capture_output=True, check=False, timeout=120,
+            cwd=cwd,
+            capture_output=True,
+            check=False,
+            timeout=120,
         )
     except FileNotFoundError:
         raise GitError("git is not installed", "install git, or check the files by naming them: archive check FILE...") from None
@@ -46,7 +49,9 @@ def repository_top(cwd: Path) -> Path:
     try:
         return Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
     except GitError as exc:
-        raise GitError(f"{cwd} is not inside a git repository", "--changed-since needs git history; name the files to check instead") from exc
+        raise GitError(
+            f"{cwd} is not inside a git repository", "--changed-since needs git history; name the files to check instead"
+        ) from exc
 
 
 def changed_files(ref: str, cwd: Path) -> list[Path]:
@@ -62,8 +67,10 @@ def changed_files(ref: str, cwd: Path) -> list[Path]:
     try:
         committed = _git(["diff", "--name-only", "-z", "--diff-filter=ACMR", f"{ref}...HEAD"], top)
     except GitError as exc:
-        raise GitError(f"cannot compare with '{ref}': {exc.message}",
-                       "the branch and REF need a common ancestor; fetch more history (fetch-depth: 0)") from None
+        raise GitError(
+            f"cannot compare with '{ref}': {exc.message}",
+            "the branch and REF need a common ancestor; fetch more history (fetch-depth: 0)",
+        ) from None
     staged = _git(["diff", "--name-only", "-z", "--diff-filter=ACMR", "--cached"], top)
     unstaged = _git(["diff", "--name-only", "-z", "--diff-filter=ACMR"], top)
     untracked = _git(["ls-files", "-z", "--others", "--exclude-standard"], top)

@@ -42,13 +42,15 @@ import hashlib
 import json
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional, Union
+from typing import Any, Optional, Union
 from urllib.parse import urlsplit
 
 from . import spec
+from .articles import check_article_text
 from .detect import Detection, DetectionIndex, Found, detect
 from .gazetteer import Gazetteer
 from .loader import article_files, shown_path
@@ -56,7 +58,6 @@ from .problems import ProblemLog, printable
 from .scaffold import NotReplaced, UnsafeDestination, article_id, article_path, modeline, write_new_file, yaml_scalar
 from .source import MAX_FILE_BYTES, SourceError, parse_yaml, read_text, split_front_matter
 from .suggest import close_matches, did_you_mean
-from .articles import check_article_text
 from .validate import UNSEEN_CHARACTERS, kind_of_value, url_problem
 
 #: Kinds of file that can be imported, by suffix.
@@ -214,16 +215,25 @@ def import_reports(
                 if first[0] == identity:
                     result.duplicates.append(Duplicate(item, chosen, first[1]))
                 else:  # pragma: no cover - a 24-bit hash collision on the same date and title
-                    result.failures.append(Failure(item.source, item.line,
-                                                   f"the id '{chosen}' is also the id of a different report, {first[1]}",
-                                                   "change this report's title a little and import it again"))
+                    result.failures.append(
+                        Failure(
+                            item.source,
+                            item.line,
+                            f"the id '{chosen}' is also the id of a different report, {first[1]}",
+                            "change this report's title a little and import it again",
+                        )
+                    )
                 continue
             seen[chosen] = (identity, item.origin)
             try:
                 outcome = _write_draft(item, chosen, root, gazetteer, index, existing, options)
             except Exception as exc:  # noqa: BLE001 - one report's fault never stops the batch
-                outcome = Failure(item.source, item.line, f"could not be imported ({type(exc).__name__}: {str(exc)[:200]})",
-                                  "this is a fault of archive import: please report it with this report attached")
+                outcome = Failure(
+                    item.source,
+                    item.line,
+                    f"could not be imported ({type(exc).__name__}: {str(exc)[:200]})",
+                    "this is a fault of archive import: please report it with this report attached",
+                )
             if isinstance(outcome, Failure):
                 result.failures.append(outcome)
             else:
@@ -264,19 +274,30 @@ def _write_draft(
     shown = shown_path(target)
     prior = existing.get(new_id)
     if prior is not None and prior != target:
-        return Failure(report.source, report.line, f"the id '{new_id}' is already used by {shown_path(prior)}",
-                       "article ids are unique: change the title, or import into another archive")
+        return Failure(
+            report.source,
+            report.line,
+            f"the id '{new_id}' is already used by {shown_path(prior)}",
+            "article ids are unique: change the title, or import into another archive",
+        )
     detection = detect(f"{report.title}\n\n{report.body}", index)
     text = render_draft(report, detection, gazetteer, modeline_text=modeline(target, root), shown_path=shown)
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        return Failure(report.source, report.line, f"the report holds invalid Unicode ({exc.reason})",
-                       "an unpaired surrogate such as \\ud800 in the JSON; fix the text and import again")
+        return Failure(
+            report.source,
+            report.line,
+            f"the report holds invalid Unicode ({exc.reason})",
+            "an unpaired surrogate such as \\ud800 in the JSON; fix the text and import again",
+        )
     if len(data) > MAX_FILE_BYTES:
-        return Failure(report.source, report.line,
-                       f"the draft would be {len(data) // 1024:,} KiB; an article file may be at most {MAX_FILE_BYTES // 1024:,} KiB",
-                       "import an excerpt of the report: the archive keeps a summary and links to the original")
+        return Failure(
+            report.source,
+            report.line,
+            f"the draft would be {len(data) // 1024:,} KiB; an article file may be at most {MAX_FILE_BYTES // 1024:,} KiB",
+            "import an excerpt of the report: the archive keeps a summary and links to the original",
+        )
     problems = draft_errors(text, new_id, shown, gazetteer, options.today)
     if problems:
         return Failure(report.source, report.line, "the draft would not pass 'archive check': " + "; ".join(problems))
@@ -295,15 +316,24 @@ def _write_draft(
         return Failure(report.source, report.line, f"{shown_path(exc.path)} {exc.problem}; {outcome}", exc.hint)
     except NotReplaced:
         reason = why_kept[0] if why_kept else "it is not a draft"
-        return Failure(report.source, report.line, f"{shown} {reason}; it was left as it is",
-                       "--overwrite replaces only drafts: edit the article by hand, or, if it is to be made again "
-                       "from the report, move it away (or set 'draft: true' in it) and import again")
+        return Failure(
+            report.source,
+            report.line,
+            f"{shown} {reason}; it was left as it is",
+            "--overwrite replaces only drafts: edit the article by hand, or, if it is to be made again "
+            "from the report, move it away (or set 'draft: true' in it) and import again",
+        )
     except FileExistsError:
-        return Failure(report.source, report.line, f"{shown} already exists; it was left as it is",
-                       "pass --overwrite to replace it with a new draft (only a draft is ever replaced)")
+        return Failure(
+            report.source,
+            report.line,
+            f"{shown} already exists; it was left as it is",
+            "pass --overwrite to replace it with a new draft (only a draft is ever replaced)",
+        )
     except OSError as exc:
-        return Failure(report.source, report.line, f"{shown} could not be written: {exc.strerror or exc}",
-                       _write_hint(exc, shown))
+        return Failure(
+            report.source, report.line, f"{shown} could not be written: {exc.strerror or exc}", _write_hint(exc, shown)
+        )
     existing[new_id] = target
     return Written(report, target, new_id, detection, overwritten=overwritten)
 
@@ -364,8 +394,12 @@ def read_reports(
         yield from _read_jsonl(path, shown, options, progress)
         return
     if suffix not in TEXT_SUFFIXES:
-        yield Failure(shown, None, f"cannot import '{path.suffix or path.name}' files",
-                      "a report is a .txt or .md file (one report) or a .jsonl file (one report per line)")
+        yield Failure(
+            shown,
+            None,
+            f"cannot import '{path.suffix or path.name}' files",
+            "a report is a .txt or .md file (one report) or a .jsonl file (one report per line)",
+        )
         return
     try:
         size = path.stat().st_size
@@ -437,7 +471,7 @@ def _split_title(text: str) -> tuple[str, str]:
     for index, line in enumerate(lines):
         if line.strip():
             title = _HEADING.sub("", line).strip()
-            rest = [l for l in lines[index + 1 :] if _HEADING.sub("", l).strip() != title]
+            rest = [other for other in lines[index + 1 :] if _HEADING.sub("", other).strip() != title]
             return title, "\n".join(rest)
     return "", ""
 
@@ -446,9 +480,9 @@ def _read_jsonl(
     path: Path, shown: str, options: ImportOptions, progress: Optional[Callable[[int], None]]
 ) -> Iterator[Union[Report, Failure]]:
     """One report per line; a bad line is reported with its number and the reading goes on."""
-    hint = "a .jsonl file holds one JSON object per line: {\"title\": ..., \"date\": ..., \"body\": ...}"
+    hint = 'a .jsonl file holds one JSON object per line: {"title": ..., "date": ..., "body": ...}'
     try:
-        handle = open(path, "rb")
+        handle = open(path, "rb")  # noqa: SIM115 - a failure to open is yielded, then the handle is used in `with`
     except OSError as exc:
         yield Failure(shown, None, f"cannot be read: {exc.strerror}")
         return
@@ -463,8 +497,12 @@ def _read_jsonl(
         bad = _first_bad_byte(head)
         if bad is not None:
             line = head.count(b"\n", 0, bad) + 1
-            yield Failure(shown, line, f"the file is not valid UTF-8 (byte 0x{head[bad]:02x}): it is not text, or another encoding",
-                          "save it as UTF-8")
+            yield Failure(
+                shown,
+                line,
+                f"the file is not valid UTF-8 (byte 0x{head[bad]:02x}): it is not text, or another encoding",
+                "save it as UTF-8",
+            )
             return
         handle.seek(0)
         number = 0
@@ -482,8 +520,12 @@ def _read_jsonl(
                         break
                 if progress:
                     progress(consumed)
-                yield Failure(shown, number, f"the line is {consumed:,} bytes long; the limit is {MAX_LINE_BYTES:,}",
-                              "one line holds one report")
+                yield Failure(
+                    shown,
+                    number,
+                    f"the line is {consumed:,} bytes long; the limit is {MAX_LINE_BYTES:,}",
+                    "one line holds one report",
+                )
                 continue
             if progress:
                 progress(consumed)
@@ -535,23 +577,36 @@ def _parse_line(raw: bytes, shown: str, number: int, options: ImportOptions) -> 
     try:
         text = raw.decode("utf-8").rstrip("\r\n")
     except UnicodeDecodeError as exc:
-        return Failure(shown, number, f"the line is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})",
-                       "save the file as UTF-8")
+        return Failure(
+            shown,
+            number,
+            f"the line is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})",
+            "save the file as UTF-8",
+        )
     try:
         record = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
-        return Failure(shown, number, f"not valid JSON: {exc.msg} (column {exc.colno})",
-                       "each line must be one complete JSON object")
+        return Failure(
+            shown, number, f"not valid JSON: {exc.msg} (column {exc.colno})", "each line must be one complete JSON object"
+        )
     except _DuplicateKey as exc:
         return Failure(shown, number, f"the key '{exc.args[0]}' appears twice", "each key may appear once")
     except RecursionError:
         return Failure(shown, number, "the JSON is nested too deeply", "a record is one flat object")
     except _HugeNumber as exc:
-        return Failure(shown, number, f"a number has {exc.args[0]:,} digits; the limit is {_MAX_NUMBER_DIGITS}",
-                       "the fields of a report are texts; write the number as one, or leave it out")
+        return Failure(
+            shown,
+            number,
+            f"a number has {exc.args[0]:,} digits; the limit is {_MAX_NUMBER_DIGITS}",
+            "the fields of a report are texts; write the number as one, or leave it out",
+        )
     if not isinstance(record, dict):
-        return Failure(shown, number, f"expected a JSON object, got {_json_kind(record)}",
-                       '{"title": ..., "date": "YYYY-MM-DD", "body": ..., "url": ..., "publisher": ..., "language": ...}')
+        return Failure(
+            shown,
+            number,
+            f"expected a JSON object, got {_json_kind(record)}",
+            '{"title": ..., "date": "YYYY-MM-DD", "body": ..., "url": ..., "publisher": ..., "language": ...}',
+        )
     return _report_from_record(record, shown, number, options, body_required=True)
 
 

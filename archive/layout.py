@@ -72,6 +72,18 @@ def url_for(uri: str, directory_urls: bool = True) -> str:
 
 
 __all__ = [
-    "SECTIONS", "SECTION_ORDER", "TIMELINE", "CLAIMS", "HOME", "SEARCH", "GENERATED_FOLDERS", "article_uri", "entity_uri",
-    "section_uri", "year_uri", "month_uri", "claims_uri", "url_for",
+    "SECTIONS",
+    "SECTION_ORDER",
+    "TIMELINE",
+    "CLAIMS",
+    "HOME",
+    "SEARCH",
+    "GENERATED_FOLDERS",
+    "article_uri",
+    "entity_uri",
+    "section_uri",
+    "year_uri",
+    "month_uri",
+    "claims_uri",
+    "url_for",
 ]

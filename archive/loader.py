@@ -11,14 +11,15 @@ import gc
 import multiprocessing
 import os
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
 
 from .articles import ArticleResult, article_id_for, read_article
 from .fastyaml import quiet_stderr
-from .gate import ARTICLES_DIR, GAZETTEER_DIR, Manifest, survey
+from .gate import GAZETTEER_DIR, Manifest, survey
 from .gazetteer import Gazetteer, load_gazetteer
 from .layout import GENERATED_FOLDERS, entity_uri, url_for
 from .model import Article
@@ -113,8 +114,15 @@ def load_archive(
     log.extend(manifest.problems)
     gazetteer_files = [Path(f) for f in manifest.gazetteer]
     if not gazetteer_files:
-        log.add(shown_path(root / GAZETTEER_DIR), 1, 1, Severity.ERROR, "", "no gazetteer files found",
-                "the gazetteer lives in gazetteer/*.yml (regions, places, actors, tags)")
+        log.add(
+            shown_path(root / GAZETTEER_DIR),
+            1,
+            1,
+            Severity.ERROR,
+            "",
+            "no gazetteer files found",
+            "the gazetteer lives in gazetteer/*.yml (regions, places, actors, tags)",
+        )
     gazetteer = load_gazetteer(gazetteer_files, log, today=today)
     gazetteer_stamp = tuple(_stamp(f) for f in gazetteer_files)
     for page in manifest.pages:
@@ -234,8 +242,15 @@ def _check_urls(gazetteer: Gazetteer, pages: list[str], root: Path, log: Problem
         shown = shown_path(root / page)
         folder = page.split("/", 1)[0] if "/" in page else ""
         if folder in GENERATED_FOLDERS:
-            log.add(shown, 1, 1, Severity.ERROR, "", f"the site generates the pages of {folder}/: this page would be replaced",
-                    f"move it out of {folder}/ (editorial pages may live anywhere else)")
+            log.add(
+                shown,
+                1,
+                1,
+                Severity.ERROR,
+                "",
+                f"the site generates the pages of {folder}/: this page would be replaced",
+                f"move it out of {folder}/ (editorial pages may live anywhere else)",
+            )
             continue
         _claim(claimed, page, (shown, 1, f"the page {page}"), log)
 
@@ -246,8 +261,15 @@ def _claim(claimed: dict[str, tuple[str, int, str]], uri: str, owner: tuple[str,
         other = claimed.get(f"{directory_urls}:{url}")
         if other is not None:
             path, line, what = owner
-            log.add(path, line, 1, Severity.ERROR, "", f"{what} would have the same address ({url or '/'}) as {other[2]} "
-                    f"({other[0]}:{other[1]})", "rename one of them")
+            log.add(
+                path,
+                line,
+                1,
+                Severity.ERROR,
+                "",
+                f"{what} would have the same address ({url or '/'}) as {other[2]} ({other[0]}:{other[1]})",
+                "rename one of them",
+            )
             return
     for directory_urls in (True, False):
         claimed[f"{directory_urls}:{url_for(uri, directory_urls)}"] = owner
@@ -266,8 +288,15 @@ def _check_unique_ids(all_files: list[str], selected: list[str], log: ProblemLog
             if str(Path(file).resolve()) not in selected_set and file not in selected_set:
                 continue
             others = ", ".join(shown_path(f) for f in files if f != file)
-            log.add(shown_path(file), 1, 1, Severity.ERROR, "", f"the article id '{article_id}' is also used by {others}",
-                    "article ids are unique across the archive: rename one file")
+            log.add(
+                shown_path(file),
+                1,
+                1,
+                Severity.ERROR,
+                "",
+                f"the article id '{article_id}' is also used by {others}",
+                "article ids are unique across the archive: rename one file",
+            )
 
 
 def _resolve_external_claims(
@@ -283,12 +312,31 @@ def _resolve_external_claims(
     for ref in wanted:
         target = loaded.get(ref.article_id)
         if target is None and ref.article_id in files_by_id:
-            target = read_article(files_by_id[ref.article_id], shown_path(files_by_id[ref.article_id]), gazetteer, today, ProblemLog())
+            target = read_article(
+                files_by_id[ref.article_id], shown_path(files_by_id[ref.article_id]), gazetteer, today, ProblemLog()
+            )
             loaded[ref.article_id] = target
         if target is None:
-            problems.append(Problem(ref.path, ref.line, ref.column, Severity.ERROR, ref.field,
-                                    f"no article with id '{ref.article_id}'", "write 'article-id#claim-id'"))
+            problems.append(
+                Problem(
+                    ref.path,
+                    ref.line,
+                    ref.column,
+                    Severity.ERROR,
+                    ref.field,
+                    f"no article with id '{ref.article_id}'",
+                    "write 'article-id#claim-id'",
+                )
+            )
         elif ref.claim_id not in target.claim_ids:
-            problems.append(Problem(ref.path, ref.line, ref.column, Severity.ERROR, ref.field,
-                                    f"article '{ref.article_id}' has no claim with id '{ref.claim_id}'"))
+            problems.append(
+                Problem(
+                    ref.path,
+                    ref.line,
+                    ref.column,
+                    Severity.ERROR,
+                    ref.field,
+                    f"article '{ref.article_id}' has no claim with id '{ref.claim_id}'",
+                )
+            )
     return problems

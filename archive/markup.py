@@ -33,13 +33,71 @@ from .urls import check_link
 
 #: Elements a page's HTML may contain. No script, style, frame, object, embed, form, input,
 #: media other than images, landmarks (``nav``, ``header``...) or ``bdo`` (display spoofing).
-TAGS = frozenset({
-    "a", "abbr", "b", "bdi", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del",
-    "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
-    "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "small",
-    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
-    "u", "ul", "var", "wbr",
-})
+TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+        "var",
+        "wbr",
+    }
+)
 
 #: Attributes allowed on every element.
 GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir"})
@@ -60,10 +118,23 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
 #: Classes an author's markup may carry: what Markdown's admonition, footnote and toc
 #: extensions write. Nothing of the site's own (``archive-*``) or of the theme's (``md-*``),
 #: and no admonition type that reads as a verdict (``success``, ``failure``, ``danger``, ``bug``).
-CLASSES = frozenset({
-    "headerlink", "admonition", "admonition-title", "note", "abstract", "info", "question", "example", "quote",
-    "warning", "footnote", "footnote-ref", "footnote-backref",
-})
+CLASSES = frozenset(
+    {
+        "headerlink",
+        "admonition",
+        "admonition-title",
+        "note",
+        "abstract",
+        "info",
+        "question",
+        "example",
+        "quote",
+        "warning",
+        "footnote",
+        "footnote-ref",
+        "footnote-backref",
+    }
+)
 
 #: An element id an author may write (headings, attr_list, raw HTML, footnotes ``fn:1``).
 ID = re.compile(r"[\w:.-]{1,100}")
@@ -72,8 +143,12 @@ ID = re.compile(r"[\w:.-]{1,100}")
 ID_PREFIX = "body-"
 
 #: Values allowed for attributes that take one of a few words.
-_CHOICES = {"dir": frozenset({"ltr", "rtl", "auto"}), "loading": frozenset({"lazy", "eager"}),
-            "scope": frozenset({"row", "col", "rowgroup", "colgroup"}), "type": frozenset({"1", "a", "A", "i", "I"})}
+_CHOICES = {
+    "dir": frozenset({"ltr", "rtl", "auto"}),
+    "loading": frozenset({"lazy", "eager"}),
+    "scope": frozenset({"row", "col", "rowgroup", "colgroup"}),
+    "type": frozenset({"1", "a", "A", "i", "I"}),
+}
 _NUMBER = re.compile(r"[0-9]{1,6}")
 _NUMERIC = frozenset({"width", "height", "colspan", "rowspan", "start", "span"})
 #: Attributes whose value is a URL, checked with :func:`archive.urls.check_link`.
@@ -95,8 +170,7 @@ def id_problem(value: str) -> str:
 def class_problem(value: str) -> str:
     refused = [c for c in value.split() if c not in CLASSES]
     if refused:
-        return (f"the class '{refused[0][:40]}' is not allowed: an author's text may use only "
-                f"{', '.join(sorted(CLASSES))}")
+        return f"the class '{refused[0][:40]}' is not allowed: an author's text may use only {', '.join(sorted(CLASSES))}"
     return ""
 
 
@@ -121,9 +195,9 @@ def attribute_problem(tag: str, name: str, value: str) -> str:
     if name == "class":
         return class_problem(value)
     if name in _CHOICES and value not in _CHOICES[name]:
-        return f"{name}=\"{value[:20]}\" is not allowed: use one of {', '.join(sorted(_CHOICES[name]))}"
+        return f'{name}="{value[:20]}" is not allowed: use one of {", ".join(sorted(_CHOICES[name]))}'
     if name in _NUMERIC and not _NUMBER.fullmatch(value):
-        return f"{name}=\"{value[:20]}\" is not a whole number"
+        return f'{name}="{value[:20]}" is not a whole number'
     return ""
 
 
@@ -188,6 +262,7 @@ MAX_NESTING = 20
 #: its ``)``: thousands of unclosed brackets make that quadratic (20,000 ``[`` took 49 s).
 MAX_BRACKET_WORK = 2_000_000
 
+
 def _unclosed_work(end: int, brackets: list[int], parentheses: list[tuple[int, bool]]) -> int:
     return sum(end - p for p in brackets) + sum(end - p for p, destination in parentheses if destination)
 
@@ -196,8 +271,9 @@ _CONTAINER = re.compile(r"[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*(?:\n|$)")
 _BRACKET = re.compile(r"[\[\]()]")
 #: Elements that never hold others, or whose end tag HTML lets an author leave out: not counted.
-_VOID = frozenset({"br", "col", "hr", "img", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot",
-                   "colgroup", "rp", "rt"})
+_VOID = frozenset(
+    {"br", "col", "hr", "img", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "rp", "rt"}
+)
 
 
 #: A body may hold at most this many of each markup character: every scan then does bounded work,
@@ -211,8 +287,13 @@ def _too_many_marks(body: str) -> list[MarkupProblem]:
     for mark in _MARKS:
         count = body.count(mark)
         if count > MAX_MARKS:
-            found.append(MarkupProblem(0, f"the text holds {count:,} '{mark}'; the limit is {MAX_MARKS:,}",
-                                       "an article is a summary; link to the full text instead"))
+            found.append(
+                MarkupProblem(
+                    0,
+                    f"the text holds {count:,} '{mark}'; the limit is {MAX_MARKS:,}",
+                    "an article is a summary; link to the full text instead",
+                )
+            )
     return found
 
 
@@ -225,10 +306,15 @@ def _check_nesting(body: str, code: _Code, problems: list[MarkupProblem]) -> Non
     for candidate in _DEEP_LINE.finditer(body):
         start = candidate.start()
         end = body.find("\n", start)
-        depth = _line_depth(body[start: end if end != -1 else len(body)])
+        depth = _line_depth(body[start : end if end != -1 else len(body)])
         if depth > MAX_NESTING and not code.covers(start):
-            problems.append(MarkupProblem(start, f"lists or quotes nested {depth} deep; the limit is {MAX_NESTING}",
-                                          "flatten the text: a report never needs this depth"))
+            problems.append(
+                MarkupProblem(
+                    start,
+                    f"lists or quotes nested {depth} deep; the limit is {MAX_NESTING}",
+                    "flatten the text: a report never needs this depth",
+                )
+            )
             return
     if "<" not in body:
         return
@@ -239,8 +325,13 @@ def _check_nesting(body: str, code: _Code, problems: list[MarkupProblem]) -> Non
             continue
         depth = max(0, depth - 1) if match.group(1) else depth + 1
         if depth > MAX_NESTING:
-            problems.append(MarkupProblem(match.start(), f"HTML elements nested more than {MAX_NESTING} deep",
-                                          "close the elements you open, or nest fewer"))
+            problems.append(
+                MarkupProblem(
+                    match.start(),
+                    f"HTML elements nested more than {MAX_NESTING} deep",
+                    "close the elements you open, or nest fewer",
+                )
+            )
             return
 
 
@@ -299,11 +390,13 @@ def _check_bracket_work(body: str, code: _Code, problems: list[MarkupProblem]) -
     else:
         work += _unclosed_work(ends[paragraph], brackets, parentheses)
     if work > MAX_BRACKET_WORK:
-        problems.append(MarkupProblem(
-            start_of_paragraph,
-            "this paragraph holds too many '[' or '](' that are nested or never closed for Markdown to read in time",
-            "close each bracket, or write a bracket that is text as \\[",
-        ))
+        problems.append(
+            MarkupProblem(
+                start_of_paragraph,
+                "this paragraph holds too many '[' or '](' that are nested or never closed for Markdown to read in time",
+                "close each bracket, or write a bracket that is text as \\[",
+            )
+        )
         return False
     return True
 
@@ -334,8 +427,14 @@ def _code_spans(body: str) -> _Code:
         while index < len(fences):
             opening = fences[index]
             marker = opening.group(1)
-            closing = next((i for i in range(index + 1, len(fences))
-                            if fences[i].group(1)[0] == marker[0] and len(fences[i].group(1)) >= len(marker)), None)
+            closing = next(
+                (
+                    i
+                    for i in range(index + 1, len(fences))
+                    if fences[i].group(1)[0] == marker[0] and len(fences[i].group(1)) >= len(marker)
+                ),
+                None,
+            )
             end = fences[closing].end() if closing is not None else len(body)
             spans.append((opening.start(), end))
             index = closing + 1 if closing is not None else len(fences)
@@ -371,22 +470,30 @@ def _check_tags(body: str, code: _Code, problems: list[MarkupProblem]) -> None:
         if match.group(3):  # a comment: removed from every page, and the blocks of editorial pages
             continue
         if match.group(4):
-            problems.append(MarkupProblem(start, f"'{body[start:start + 9]}' (a declaration or processing instruction) is not allowed",
-                                          _RAW_HINT))
+            problems.append(
+                MarkupProblem(
+                    start, f"'{body[start : start + 9]}' (a declaration or processing instruction) is not allowed", _RAW_HINT
+                )
+            )
             continue
         closing_slash, name = match.group(1), match.group(2).lower()
         next_open = body.find("<", match.end())
         limit = next_open if next_open != -1 else len(body)
         end = body.find(">", match.end(), limit)
-        inside = body[match.end(): end if end != -1 else limit]
+        inside = body[match.end() : end if end != -1 else limit]
         if inside.startswith(":") or "@" in inside and " " not in inside.strip():
-            _check_autolink(body[start + 1: end if end != -1 else limit], start, end != -1, problems)
+            _check_autolink(body[start + 1 : end if end != -1 else limit], start, end != -1, problems)
             continue
         allowed = name in TAGS
         if end == -1:
             if allowed and not closing_slash:
-                problems.append(MarkupProblem(start, f"the tag <{name}> is not closed with '>' before the next '<'",
-                                              "finish the tag, or write '<' as &lt;"))
+                problems.append(
+                    MarkupProblem(
+                        start,
+                        f"the tag <{name}> is not closed with '>' before the next '<'",
+                        "finish the tag, or write '<' as &lt;",
+                    )
+                )
             continue
         if closing_slash:
             continue  # the opening tag is the one reported
@@ -394,8 +501,11 @@ def _check_tags(body: str, code: _Code, problems: list[MarkupProblem]) -> None:
             problems.append(MarkupProblem(start, f"raw HTML <{name}> is not allowed", _RAW_HINT))
             continue
         if inside.count('"') % 2 or inside.count("'") % 2 and "=" in inside and _unbalanced_single(inside):
-            problems.append(MarkupProblem(start, f"a quoted value in <{name}> holds '>' or is never closed",
-                                          "write '>' inside a value as &gt;"))
+            problems.append(
+                MarkupProblem(
+                    start, f"a quoted value in <{name}> holds '>' or is never closed", "write '>' inside a value as &gt;"
+                )
+            )
             continue
         _check_attributes(name, inside, start, problems)
 
@@ -410,8 +520,13 @@ def _check_autolink(text: str, offset: int, closed: bool, problems: list[MarkupP
     if not closed:
         return
     if "@" in text and ":" not in text:
-        problems.append(MarkupProblem(offset, f"<{text[:60]}> would become an e-mail link, which the site does not publish",
-                                      "write the address as plain text"))
+        problems.append(
+            MarkupProblem(
+                offset,
+                f"<{text[:60]}> would become an e-mail link, which the site does not publish",
+                "write the address as plain text",
+            )
+        )
         return
     error, warning = url_problem("href", "a", text)
     if error or warning:
@@ -425,8 +540,14 @@ def _check_attributes(tag: str, inside: str, offset: int, problems: list[MarkupP
         if name in _URL_ATTRIBUTES and (name in ATTRIBUTES.get(tag, ())):
             error, warning = url_problem(name, tag, value)
             if error or warning:
-                problems.append(MarkupProblem(offset, f"<{tag} {name}>: {error or warning}",
-                                              _IMAGE_HINT if tag == "img" and error else "", warning=not error))
+                problems.append(
+                    MarkupProblem(
+                        offset,
+                        f"<{tag} {name}>: {error or warning}",
+                        _IMAGE_HINT if tag == "img" and error else "",
+                        warning=not error,
+                    )
+                )
             continue
         problem = attribute_problem(tag, name, value)
         if problem:
@@ -446,7 +567,7 @@ def _check_attr_lists(body: str, code: _Code, problems: list[MarkupProblem]) -> 
         close = body.find("}", start + 1, next_brace if next_brace != -1 else line_end)
         if close == -1 or code.covers(start):
             continue
-        content = body[start + 1: close].strip()
+        content = body[start + 1 : close].strip()
         if content.startswith(":"):
             content = content[1:].strip()
         elif not content or content[0] not in "#." and "=" not in content:
@@ -467,7 +588,9 @@ def _check_attr_lists(body: str, code: _Code, problems: list[MarkupProblem]) -> 
             else:
                 continue
             if problem:
-                problems.append(MarkupProblem(start, f"{{{content[:40]}}}: {problem}", "attribute lists may set an id, a title, lang or dir"))
+                problems.append(
+                    MarkupProblem(start, f"{{{content[:40]}}}: {problem}", "attribute lists may set an id, a title, lang or dir")
+                )
 
 
 def _element_allowing(attribute: str) -> str:
@@ -498,7 +621,7 @@ def _check_destinations(body: str, code: _Code, problems: list[MarkupProblem]) -
         elif image:
             close = body.find("]", index + 2, min(len(body), index + 1002))
             if close != -1:
-                image_labels.add((body[index + 2: close] or body[opened + 1: index]).strip().lower())
+                image_labels.add((body[index + 2 : close] or body[opened + 1 : index]).strip().lower())
             checked_to = index + 1
     for definition in _REFERENCE.finditer(body):
         if len(problems) >= MAX_PROBLEMS:
@@ -520,7 +643,7 @@ def _check_destination(body: str, start: int, offset: int, image: bool, problems
         position += 1
     if body.startswith("<", position):
         end = body.find(">", position, position + 2002)
-        url = body[position + 1: end] if end != -1 and "\n" not in body[position:end] else ""
+        url = body[position + 1 : end] if end != -1 and "\n" not in body[position:end] else ""
     else:
         match = _BARE_DESTINATION.match(body, position)
         url = match.group(0) if match else ""
@@ -532,8 +655,9 @@ def _check_destination(body: str, start: int, offset: int, image: bool, problems
 def _report_url(url: str, offset: int, image: bool, problems: list[MarkupProblem]) -> None:
     error, warning = url_problem("src" if image else "href", "img" if image else "a", url)
     if error:
-        problems.append(MarkupProblem(offset, f"{'image' if image else 'link'} '{url[:60]}': {error}",
-                                      _IMAGE_HINT if image else ""))
+        problems.append(
+            MarkupProblem(offset, f"{'image' if image else 'link'} '{url[:60]}': {error}", _IMAGE_HINT if image else "")
+        )
     elif warning:
         problems.append(MarkupProblem(offset, f"link '{url[:60]}': {warning}", warning=True))
 
@@ -592,20 +716,42 @@ def namespaced_id(value: str) -> Optional[str]:
     return ID_PREFIX + value if not id_problem(value) else None
 
 
-
-
 def report_markup(log: ProblemLog, shown: str, body: str, first_line: int) -> None:
     """:func:`check_markup`'s findings for a body starting at line ``first_line`` of ``shown``."""
     found = check_markup(body)
     if not found:
         return
     for problem, line in zip(found, line_of(body, [p.offset for p in found])):
-        log.add(shown, first_line + line, 1, Severity.WARNING if problem.warning else Severity.ERROR, "",
-                problem.message, problem.hint)
+        log.add(
+            shown,
+            first_line + line,
+            1,
+            Severity.WARNING if problem.warning else Severity.ERROR,
+            "",
+            problem.message,
+            problem.hint,
+        )
 
 
 __all__ = [
-    "TAGS", "GLOBAL_ATTRIBUTES", "ATTRIBUTES", "CLASSES", "ID", "ID_PREFIX", "MAX_PROBLEMS", "MarkupProblem",
-    "check_markup", "line_of", "sanitize", "namespaced_id", "id_problem", "class_problem", "attribute_problem",
-    "url_problem", "report_markup", "MAX_NESTING", "MAX_MARKS", "MAX_BRACKET_WORK",
+    "TAGS",
+    "GLOBAL_ATTRIBUTES",
+    "ATTRIBUTES",
+    "CLASSES",
+    "ID",
+    "ID_PREFIX",
+    "MAX_PROBLEMS",
+    "MarkupProblem",
+    "check_markup",
+    "line_of",
+    "sanitize",
+    "namespaced_id",
+    "id_problem",
+    "class_problem",
+    "attribute_problem",
+    "url_problem",
+    "report_markup",
+    "MAX_NESTING",
+    "MAX_MARKS",
+    "MAX_BRACKET_WORK",
 ]

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
-
 # --------------------------------------------------------------------------------------------
 # Dates
 

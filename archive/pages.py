@@ -14,15 +14,15 @@ from typing import Any
 from .markup import report_markup
 from .problems import ProblemLog, Severity
 from .source import SourceError, parse_yaml, read_text, split_front_matter
-from .suggest import close_matches, did_you_mean
 from .spec import Text
+from .suggest import close_matches, did_you_mean
 from .validate import text_problem
 
 #: The front-matter fields an editorial page may set, with what each does.
 PAGE_FIELDS: dict[str, str] = {
     "title": "The page's title, in the browser tab and the header (default: its first heading).",
     "description": "A sentence for search engines and link previews.",
-    "hide": "Parts of the layout to hide on this page: " ,
+    "hide": "Parts of the layout to hide on this page: ",
 }
 #: What ``hide`` may list.
 HIDE_VALUES = ("navigation", "toc", "footer", "path")
@@ -55,8 +55,15 @@ def check_page(path: str, shown: str, log: ProblemLog) -> None:
             log.add(shown, line, column, Severity.ERROR, "", problem.message, problem.hint)
         _check_fields(document, shown, log)
     elif _MULTIMARKDOWN_FIELD.match(text):
-        log.add(shown, 1, 1, Severity.ERROR, "", "the first line reads as a 'key: value' field of the page",
-                "put the page's fields between two '---' lines, or start the page with a heading")
+        log.add(
+            shown,
+            1,
+            1,
+            Severity.ERROR,
+            "",
+            "the first line reads as a 'key: value' field of the page",
+            "put the page's fields between two '---' lines, or start the page with a heading",
+        )
     report_markup(log, shown, body, body_line)
 
 
@@ -77,13 +84,28 @@ def _check_fields(document: Any, shown: str, log: ProblemLog) -> None:
         if key in ("title", "description"):
             problem = text_problem(_TEXTS[key], value.strip()) if isinstance(value, str) else ("expected a text", "")
             if problem:
-                log.add(shown, line, column, Severity.ERROR, key, f"the {key} {problem[0]}" if isinstance(value, str) else problem[0], problem[1])
+                log.add(
+                    shown,
+                    line,
+                    column,
+                    Severity.ERROR,
+                    key,
+                    f"the {key} {problem[0]}" if isinstance(value, str) else problem[0],
+                    problem[1],
+                )
         elif key == "hide":
             values = value if isinstance(value, list) else [value]
             for item in values:
                 if item not in HIDE_VALUES:
-                    log.add(shown, line, column, Severity.ERROR, key, f"'{item}' cannot be hidden",
-                            f"hide may list {', '.join(HIDE_VALUES)}")
+                    log.add(
+                        shown,
+                        line,
+                        column,
+                        Severity.ERROR,
+                        key,
+                        f"'{item}' cannot be hidden",
+                        f"hide may list {', '.join(HIDE_VALUES)}",
+                    )
 
 
 def page_meta(meta: dict) -> dict:

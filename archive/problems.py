@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import os
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from enum import Enum
-from typing import Iterable, Iterator, Optional
+from typing import Optional
 
 #: Character categories that are escaped when a problem is printed: controls (C0, DEL, C1 with
 #: NEL), format characters (bidi embeddings, overrides and isolates, zero-width characters,
@@ -66,7 +67,7 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-def shown_path(file: "str | os.PathLike[str]", cwd: Optional[str] = None) -> str:
+def shown_path(file: str | os.PathLike[str], cwd: Optional[str] = None) -> str:
     """The path as the user knows it: relative to the working directory when inside it.
 
     Pass ``cwd`` when showing many paths: asking the system for it once per file is a cost

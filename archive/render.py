@@ -7,8 +7,9 @@ any other output (feeds, exports).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date
-from typing import Callable, Optional
+from typing import Optional
 
 from .model import Article, Figure
 from .vocabulary import QUALIFIER_LABELS
@@ -17,8 +18,18 @@ from .vocabulary import QUALIFIER_LABELS
 # Numbers, figures, dates
 
 _MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -113,10 +124,7 @@ def month_name(month: str) -> str:
 
 def citation(article: Article, site_name: str, url: str) -> str:
     """A plain-text reference to the article's record: what a researcher pastes into a paper."""
-    return (
-        f"{site_name}. \"{article.title}\". Archived report, {format_date(article.date)}. "
-        f"Record {article.id}. {url}"
-    )
+    return f'{site_name}. "{article.title}". Archived report, {format_date(article.date)}. Record {article.id}. {url}'
 
 
 def _bibtex_text(value: str) -> str:
@@ -141,6 +149,12 @@ def bibtex(article: Article, site_name: str, url: str) -> str:
 
 __all__ = [
     "format_number",
-    "format_figure", "format_figure_value", "format_quantity", "format_date", "format_month",
-    "month_name", "citation", "bibtex",
+    "format_figure",
+    "format_figure_value",
+    "format_quantity",
+    "format_date",
+    "format_month",
+    "month_name",
+    "citation",
+    "bibtex",
 ]

@@ -14,6 +14,7 @@ file, not at any folder between the archive and it), never replaces a file unles
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -21,10 +22,11 @@ import re
 import secrets
 import stat
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Optional
 
 from . import spec
 from .source import resolve_plain
@@ -40,17 +42,55 @@ _COMMENT_COLUMN = 30
 
 #: Transliteration of Russian words (BGN/PCGN-like, without diacritics).
 _RUSSIAN_TO_LATIN = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
-    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
-    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "yo",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
 }
 #: Ukraine's official transliteration (2010), for words with a letter only Ukrainian has:
 #: Київ → kyiv; at the start of a word є ї й ю я are ye yi y yu ya.
 _UKRAINIAN_TO_LATIN = {
     **_RUSSIAN_TO_LATIN,
-    "г": "h", "ґ": "g", "е": "e", "є": "ie", "и": "y", "і": "i", "ї": "i", "й": "i", "ю": "iu",
-    "я": "ia", "ь": "",
+    "г": "h",
+    "ґ": "g",
+    "е": "e",
+    "є": "ie",
+    "и": "y",
+    "і": "i",
+    "ї": "i",
+    "й": "i",
+    "ю": "iu",
+    "я": "ia",
+    "ь": "",
 }
 _UKRAINIAN_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
 _UKRAINIAN_LETTERS = re.compile(r"[іїєґ]")
@@ -154,8 +194,7 @@ _FOLDER_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | _CLOEXEC
 _NEW_FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | _CLOEXEC
 
 
-def write_new_file(root: Path, path: Path, data: bytes,
-                   replace_if: Optional[Callable[[Path], bool]] = None) -> bool:
+def write_new_file(root: Path, path: Path, data: bytes, replace_if: Optional[Callable[[Path], bool]] = None) -> bool:
     """Write ``data`` to ``path`` inside the archive at ``root``; True if a file was replaced.
 
     Every folder from ``root`` down to ``path`` is opened relative to the one above it, without
@@ -193,24 +232,29 @@ def _open_folder(parent: int, name: str, path: Path) -> int:
     try:
         found = os.stat(name, dir_fd=parent, follow_symlinks=False)
     except FileNotFoundError:
-        try:
+        with contextlib.suppress(FileExistsError):  # made meanwhile: whatever it is, it is checked below
             os.mkdir(name, 0o777, dir_fd=parent)
-        except FileExistsError:  # made meanwhile: whatever it is, it is checked below
-            pass
         found = os.stat(name, dir_fd=parent, follow_symlinks=False)
     if stat.S_ISLNK(found.st_mode):
-        raise UnsafeDestination(path, "is a symbolic link, not a folder: nothing is written through links",
-                                "replace the link with a real folder, then run the command again")
+        raise UnsafeDestination(
+            path,
+            "is a symbolic link, not a folder: nothing is written through links",
+            "replace the link with a real folder, then run the command again",
+        )
     if not stat.S_ISDIR(found.st_mode):
-        raise UnsafeDestination(path, "is a file where a folder belongs",
-                                "move the file out of the way, then run the command again", errno.ENOTDIR)
+        raise UnsafeDestination(
+            path, "is a file where a folder belongs", "move the file out of the way, then run the command again", errno.ENOTDIR
+        )
     try:
         return os.open(name, _FOLDER_FLAGS, dir_fd=parent)
     except OSError as exc:
         if exc.errno in (errno.ELOOP, errno.ENOTDIR):  # replaced by a link or a file meanwhile
-            raise UnsafeDestination(path, "changed into something other than a folder while it was opened",
-                                    "make sure nothing else writes to the archive, then run the command again",
-                                    exc.errno) from None
+            raise UnsafeDestination(
+                path,
+                "changed into something other than a folder while it was opened",
+                "make sure nothing else writes to the archive, then run the command again",
+                exc.errno,
+            ) from None
         raise
 
 
@@ -221,11 +265,18 @@ def _write_in(folder: int, name: str, path: Path, data: bytes, replace_if: Optio
         _create(folder, name, data)
         return False
     if stat.S_ISLNK(before.st_mode):
-        raise UnsafeDestination(path, "is a symbolic link: nothing is written through links",
-                                "remove the link (what it points to is not touched), or put the file itself in its place")
+        raise UnsafeDestination(
+            path,
+            "is a symbolic link: nothing is written through links",
+            "remove the link (what it points to is not touched), or put the file itself in its place",
+        )
     if not stat.S_ISREG(before.st_mode):
-        raise UnsafeDestination(path, "is not a regular file", "move it out of the way, then run the command again",
-                                errno.EISDIR if stat.S_ISDIR(before.st_mode) else errno.EEXIST)
+        raise UnsafeDestination(
+            path,
+            "is not a regular file",
+            "move it out of the way, then run the command again",
+            errno.EISDIR if stat.S_ISDIR(before.st_mode) else errno.EEXIST,
+        )
     if replace_if is None:
         raise FileExistsError(errno.EEXIST, "the file already exists", str(path))
     if not _same_file(before, os.stat(path)):  # ``path`` is read by name: it must lead here
@@ -249,7 +300,7 @@ def _create(folder: int, name: str, data: bytes) -> None:
     try:
         view = memoryview(data)
         while view:
-            view = view[os.write(descriptor, view):]
+            view = view[os.write(descriptor, view) :]
     except BaseException:
         os.close(descriptor)
         _remove(folder, name)
@@ -274,20 +325,26 @@ def _create_temporary(folder: int, name: str, data: bytes) -> str:
 
 
 def _same_file(before: os.stat_result, now: os.stat_result) -> bool:
-    return (stat.S_ISREG(now.st_mode) and (now.st_dev, now.st_ino, now.st_size, now.st_mtime_ns)
-            == (before.st_dev, before.st_ino, before.st_size, before.st_mtime_ns))
+    return stat.S_ISREG(now.st_mode) and (now.st_dev, now.st_ino, now.st_size, now.st_mtime_ns) == (
+        before.st_dev,
+        before.st_ino,
+        before.st_size,
+        before.st_mtime_ns,
+    )
 
 
 def _changed(path: Path) -> UnsafeDestination:
-    return UnsafeDestination(path, "changed while it was being replaced",
-                             "make sure nothing else writes to the archive, then run the command again", errno.EBUSY)
+    return UnsafeDestination(
+        path,
+        "changed while it was being replaced",
+        "make sure nothing else writes to the archive, then run the command again",
+        errno.EBUSY,
+    )
 
 
 def _remove(folder: int, name: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(name, dir_fd=folder)
-    except OSError:
-        pass
 
 
 # --------------------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
             return _PLAIN if implicit[0] else _TAG + "str"
         return _TAG + ("seq" if kind is yaml.SequenceNode else "map")
 
+
 #: An article file may not be larger than this (the data model's limit).
 MAX_FILE_BYTES = 1024 * 1024
 #: How many values a front matter may expand to, aliases included: a guard against alias bombs.
@@ -68,8 +69,9 @@ def read_text(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> str:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError as exc:
         if os.path.islink(path):
-            raise SourceError("the file is a symbolic link, which is never followed",
-                              hint="replace the link with the file itself") from None
+            raise SourceError(
+                "the file is a symbolic link, which is never followed", hint="replace the link with the file itself"
+            ) from None
         raise SourceError(f"the file cannot be read ({exc.strerror})") from None
     try:
         size = os.fstat(descriptor).st_size
@@ -82,8 +84,10 @@ def read_text(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> str:
     finally:
         os.close(descriptor)
     if len(raw) > max_bytes:  # the file grew after it was measured
-        raise SourceError(f"the file is larger than the limit of {max_bytes:,} bytes ({_size(max_bytes)})",
-                          hint="an article holds a summary and structured data, not the full report")
+        raise SourceError(
+            f"the file is larger than the limit of {max_bytes:,} bytes ({_size(max_bytes)})",
+            hint="an article holds a summary and structured data, not the full report",
+        )
     if not raw or raw.isspace():
         raise SourceError("the file is empty", hint="an article starts with front matter between two '---' lines")
     if b"\x00" in raw:
@@ -250,7 +254,9 @@ def parse_yaml(text: str, line_offset: int = 1) -> YamlDocument:
         at = odd_break.start()
         raise SourceError(
             f"invalid YAML: U+{ord(odd_break.group()):04X} {_ODD_BREAK_NAMES[odd_break.group()]}, which YAML reads as a line break",
-            text.count("\n", 0, at) + line_offset, at - text.rfind("\n", 0, at), "delete it; it does not show in most editors",
+            text.count("\n", 0, at) + line_offset,
+            at - text.rfind("\n", 0, at),
+            "delete it; it does not show in most editors",
         )
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -276,14 +282,23 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> Sou
     source_line = lines[line_index] if line_index < len(lines) else ""
     if "\t" in source_line or "\t" in problem:
         tab_column = source_line.find("\t") + 1 if "\t" in source_line else column
-        return SourceError("invalid YAML: a tab character where YAML expects spaces", line, tab_column,
-                           "indent with spaces, never tabs")
+        return SourceError(
+            "invalid YAML: a tab character where YAML expects spaces", line, tab_column, "indent with spaces, never tabs"
+        )
     if "escape" in problem and "surrogate" not in problem and _surrogate_escape(source_line):
-        return SourceError("invalid YAML: a \\u escape names half of a surrogate pair, which is not a character",
-                           line, column, "write the character itself, or its \\U0001xxxx escape")
+        return SourceError(
+            "invalid YAML: a \\u escape names half of a surrogate pair, which is not a character",
+            line,
+            column,
+            "write the character itself, or its \\U0001xxxx escape",
+        )
     if exc.context and "quoted scalar" in exc.context and exc.context_mark is not None:
-        return SourceError("invalid YAML: a quoted value is never closed", exc.context_mark.line + line_offset,
-                           exc.context_mark.column + 1, "add the closing quote, or remove the opening one")
+        return SourceError(
+            "invalid YAML: a quoted value is never closed",
+            exc.context_mark.line + line_offset,
+            exc.context_mark.column + 1,
+            "add the closing quote, or remove the opening one",
+        )
     hint = ""
     if "mapping values are not allowed" in problem:
         hint = "a value containing ': ' must be quoted"
@@ -352,7 +367,9 @@ class _ValueBuilder:
             key = key_node.value
             if key in result:
                 self.problems.append(
-                    YamlProblem(key_node, f"duplicate key '{key}'", "each key may appear once; remove or merge the repeat", path + (key,))
+                    YamlProblem(
+                        key_node, f"duplicate key '{key}'", "each key may appear once; remove or merge the repeat", path + (key,)
+                    )
                 )
                 continue
             result[key] = self._build(value_node, depth + 1, path + (key,))
@@ -368,12 +385,29 @@ def _budget_hint(aliases_used: bool) -> str:
 _CORE_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
 _CORE_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _CORE_SPECIAL = {
-    "": None, "~": None, "null": None, "Null": None, "NULL": None,
-    "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False,
-    ".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf"),
-    "+.inf": float("inf"), "+.Inf": float("inf"), "+.INF": float("inf"),
-    "-.inf": float("-inf"), "-.Inf": float("-inf"), "-.INF": float("-inf"),
-    ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan"),
+    "": None,
+    "~": None,
+    "null": None,
+    "Null": None,
+    "NULL": None,
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+    ".inf": float("inf"),
+    ".Inf": float("inf"),
+    ".INF": float("inf"),
+    "+.inf": float("inf"),
+    "+.Inf": float("inf"),
+    "+.INF": float("inf"),
+    "-.inf": float("-inf"),
+    "-.Inf": float("-inf"),
+    "-.INF": float("-inf"),
+    ".nan": float("nan"),
+    ".NaN": float("nan"),
+    ".NAN": float("nan"),
 }
 
 

@@ -117,7 +117,7 @@ class Names:
 class Nested:
     """A mapping described by another record."""
 
-    record: "Record"
+    record: Record
 
 
 @dataclass(frozen=True)
@@ -167,7 +167,11 @@ SOURCE = Record(
         Field("url", Url(), True, "Link to the report as published (http or https).", "https://www.bbc.co.uk/news/..."),
         Field("title", Text(500, single_line=True), doc="The report's headline."),
         Field("accessed", FullDate(), doc="When the archive read the report (YYYY-MM-DD)."),
-        Field("language", Text(35, pattern=LANGUAGE_TAG, pattern_help="a BCP 47 code such as en, uk, ru"), doc="Language of the report."),
+        Field(
+            "language",
+            Text(35, pattern=LANGUAGE_TAG, pattern_help="a BCP 47 code such as en, uk, ru"),
+            doc="Language of the report.",
+        ),
         Field("archived", Url(), doc="An archived copy (e.g. the Wayback Machine): news pages change after publication."),
     ),
     "Where the report was published, and an archived copy of it.",
@@ -177,11 +181,21 @@ FIGURE = Record(
     "figure",
     model.Figure,
     (
-        Field("quantity", Text(60, pattern=SLUG, pattern_help="lowercase words joined by hyphens, e.g. killed, tanks-destroyed"), True, "What is counted.", "killed"),
+        Field(
+            "quantity",
+            Text(60, pattern=SLUG, pattern_help="lowercase words joined by hyphens, e.g. killed, tanks-destroyed"),
+            True,
+            "What is counted.",
+            "killed",
+        ),
         Field("value", COUNT, doc="The number as claimed (omit it for a range or for 'several').", example=234),
         Field("min", COUNT, doc="Lower end, when the claim gives a range."),
         Field("max", COUNT, doc="Upper end, when the claim gives a range."),
-        Field("qualifier", Choice(vocabulary.QUALIFIERS), doc="How the value is meant: more-than, at-least, approximately, or several (no number given)."),
+        Field(
+            "qualifier",
+            Choice(vocabulary.QUALIFIERS),
+            doc="How the value is meant: more-than, at-least, approximately, or several (no number given).",
+        ),
         Field("subject", Ref(("actor",)), doc="Whose losses or assets are counted (an actor id)."),
     ),
     "A number in a claim.",
@@ -203,15 +217,27 @@ CLAIM = Record(
     "claim",
     model.Claim,
     (
-        Field("id", Text(80, pattern=SLUG, pattern_help="lowercase words joined by hyphens"), doc="A short id, unique in the article, so other claims can refer to it as '#id'."),
+        Field(
+            "id",
+            Text(80, pattern=SLUG, pattern_help="lowercase words joined by hyphens"),
+            doc="A short id, unique in the article, so other claims can refer to it as '#id'.",
+        ),
         Field("claimant", Ref(("actor",)), True, "Who makes the claim (an actor id).", "ru-mod"),
         Field("claim", Text(2_000), True, "One sentence, in the claimant's framing.", "Breakthrough attempts were thwarted."),
         Field("date", FuzzyDate(), doc="When the claim was made."),
         Field("figures", ListOf(Nested(FIGURE), max_items=50), doc="The numbers the claim gives."),
         Field("status", Choice(vocabulary.CLAIM_STATUSES), True, "Where verification of the claim stands.", "unverified"),
         Field("checks", ListOf(Nested(CHECK), max_items=50), doc="Attempts to verify the claim."),
-        Field("about", Text(80, pattern=SLUG, pattern_help="the id of one of this article's events"), doc="The id of the event (in this article) the claim concerns."),
-        Field("disputed_by", ListOf(Text(200), unique=True, max_items=50), doc="Actor ids, or '#claim-id' / 'article-id#claim-id' of contradicting claims."),
+        Field(
+            "about",
+            Text(80, pattern=SLUG, pattern_help="the id of one of this article's events"),
+            doc="The id of the event (in this article) the claim concerns.",
+        ),
+        Field(
+            "disputed_by",
+            ListOf(Text(200), unique=True, max_items=50),
+            doc="Actor ids, or '#claim-id' / 'article-id#claim-id' of contradicting claims.",
+        ),
         Field("note", Text(), doc="Context a reader needs."),
     ),
     "Who asserts what, with figures and a verification status.",
@@ -231,7 +257,11 @@ EVIDENCE = Record(
     "evidence",
     model.Evidence,
     (
-        Field("id", Text(80, pattern=SLUG, pattern_help="lowercase words joined by hyphens"), doc="A short id, unique in the article."),
+        Field(
+            "id",
+            Text(80, pattern=SLUG, pattern_help="lowercase words joined by hyphens"),
+            doc="A short id, unique in the article.",
+        ),
         Field("kind", Choice(vocabulary.EVIDENCE_KINDS), True, "What the item is.", "video"),
         Field("description", Text(), doc="What it shows."),
         Field("url", Url(), doc="Where it was published."),
@@ -246,7 +276,13 @@ EVENT = Record(
     "event",
     model.Event,
     (
-        Field("id", Text(80, pattern=SLUG, pattern_help="lowercase words joined by hyphens, e.g. tetkino-raid"), True, "A short id, unique in the article.", "border-raids"),
+        Field(
+            "id",
+            Text(80, pattern=SLUG, pattern_help="lowercase words joined by hyphens, e.g. tetkino-raid"),
+            True,
+            "A short id, unique in the article.",
+            "border-raids",
+        ),
         Field("type", Ref(("tag",)), doc="What kind of event (a tag id)."),
         Field("date", FuzzyDate(), doc="When: 2024-03-12, 2024-03 or 2024-03-12/2024-03-14."),
         Field("regions", ListOf(Ref(REGION_KINDS), unique=True), doc="Where (region ids)."),
@@ -279,17 +315,33 @@ ARTICLE = Record(
     "article",
     model.Article,
     (
-        Field("title", Text(300, single_line=True), True, "The archive's neutral title.", "Russian armed groups claim raids into Belgorod region"),
+        Field(
+            "title",
+            Text(300, single_line=True),
+            True,
+            "The archive's neutral title.",
+            "Russian armed groups claim raids into Belgorod region",
+        ),
         Field("date", FullDate(), True, "Publication date of the report (YYYY-MM-DD).", "2024-03-12"),
         Field("summary", Text(2_000), doc="One to three sentences, used in lists, feeds and search results."),
         Field("title_original", Text(500, single_line=True), doc="The headline as published, when it differs."),
-        Field("language", Text(35, pattern=LANGUAGE_TAG, pattern_help="a BCP 47 code such as en, uk, ru"), doc="Language of the original report (default en)."),
-        Field("draft", Boolean(), doc="true while the article is being written: drafts are checked leniently and left out of the site."),
+        Field(
+            "language",
+            Text(35, pattern=LANGUAGE_TAG, pattern_help="a BCP 47 code such as en, uk, ru"),
+            doc="Language of the original report (default en).",
+        ),
+        Field(
+            "draft",
+            Boolean(),
+            doc="true while the article is being written: drafts are checked leniently and left out of the site.",
+        ),
         Field("regions", ListOf(Ref(REGION_KINDS), min_items=1, unique=True), True, "Region ids (at least one).", ["ru-bel"]),
         Field("places", ListOf(Ref(("place",)), unique=True), doc="Place ids; a place's region counts as listed."),
         Field("actors", ListOf(Ref(("actor",)), min_items=1, unique=True), True, "Actor ids (at least one).", ["ru-mod"]),
         Field("tags", ListOf(Ref(("tag",)), unique=True), doc="Tag ids: event types and topics."),
-        Field("sources", ListOf(Nested(SOURCE), min_items=1, max_items=100), True, "Where the report was published (at least one)."),
+        Field(
+            "sources", ListOf(Nested(SOURCE), min_items=1, max_items=100), True, "Where the report was published (at least one)."
+        ),
         Field("verification", Nested(VERIFICATION), doc="{status, notes} for the report as a whole."),
         Field("claims", ListOf(Nested(CLAIM)), doc="Who claims what, with figures and status."),
         Field("evidence", ListOf(Nested(EVIDENCE)), doc="Footage, photos, documents and their verification."),
@@ -305,8 +357,10 @@ ARTICLE = Record(
 FORMER_NAME = Record(
     "former name",
     model.FormerName,
-    (Field("name", Text(200, single_line=True, name=True), True),
-     Field("until", FuzzyDate(as_text=True), doc="Year or date the name was dropped: 2016, 2016-05 or 2016-05-12.")),
+    (
+        Field("name", Text(200, single_line=True, name=True), True),
+        Field("until", FuzzyDate(as_text=True), doc="Year or date the name was dropped: 2016, 2016-05 or 2016-05-12."),
+    ),
 )
 
 HOLDER = Record(
@@ -316,17 +370,31 @@ HOLDER = Record(
         Field("name_en", Text(200, single_line=True, name=True), True),
         Field("name_uk", Text(200, single_line=True, name=True)),
         Field("name_ru", Text(200, single_line=True, name=True)),
-        Field("in_office_on", FuzzyDate(as_text=True), doc="A date on which the person held the office: 2024, 2024-03 or 2024-03-12."),
+        Field(
+            "in_office_on",
+            FuzzyDate(as_text=True),
+            doc="A date on which the person held the office: 2024, 2024-03 or 2024-03-12.",
+        ),
         Field("until", FuzzyDate(as_text=True), doc="When the person left the office: 2024, 2024-05 or 2024-05-07."),
     ),
 )
 
-_ID = Field("id", Text(80, pattern=GAZETTEER_ID, pattern_help="lowercase letters, digits and hyphens"), True, "Stable id; never reused.")
+_ID = Field(
+    "id", Text(80, pattern=GAZETTEER_ID, pattern_help="lowercase letters, digits and hyphens"), True, "Stable id; never reused."
+)
 _COMMON = (
     _ID,
     Field("names", Names(), True, "Names by language: en (required), uk, ru."),
-    Field("aliases", ListOf(Text(200, single_line=True, name=True), max_items=200), doc="Other spellings: transliterations, Cyrillic, short names."),
-    Field("ambiguous_aliases", ListOf(Text(200, single_line=True, name=True), max_items=50), doc="Aliases knowingly shared with another entity."),
+    Field(
+        "aliases",
+        ListOf(Text(200, single_line=True, name=True), max_items=200),
+        doc="Other spellings: transliterations, Cyrillic, short names.",
+    ),
+    Field(
+        "ambiguous_aliases",
+        ListOf(Text(200, single_line=True, name=True), max_items=50),
+        doc="Aliases knowingly shared with another entity.",
+    ),
     Field("note", Text(), doc="Context for editors and readers."),
 )
 _COORDS = (

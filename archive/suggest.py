@@ -12,7 +12,7 @@ import difflib
 import heapq
 import re
 import unicodedata
-from typing import Iterable
+from collections.abc import Iterable
 
 _NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
@@ -57,7 +57,7 @@ def close_matches(word: str, candidates: Iterable[str], n: int = 3, cutoff: floa
 
 
 _KEPT_MATCHERS = 64
-_MATCHERS: dict[tuple[str, ...], "CloseMatcher"] = {}
+_MATCHERS: dict[tuple[str, ...], CloseMatcher] = {}
 
 
 def _ratio(matches: int, length: int) -> float:

@@ -75,9 +75,31 @@ _IP_HINT = "link the site's domain name instead (a reader can tell whose site a 
 #: Cyrillic letters that look like Latin ones (after Chromium's IDN spoof checker), with the
 #: Latin letters a reader would take each for.
 _CYRILLIC_LOOKALIKES = {
-    "а": "a", "г": "r", "е": "e", "і": "i", "ј": "j", "к": "k", "о": "o", "п": "n", "р": "p", "с": "c",
-    "у": "y", "х": "x", "ъ": "b", "ы": "bl", "ь": "b", "ю": "io", "ѕ": "s", "ѡ": "w", "ѵ": "v", "ҽ": "e",
-    "һ": "h", "ӏ": "l", "ԁ": "d", "ԛ": "q", "ԝ": "w",
+    "а": "a",
+    "г": "r",
+    "е": "e",
+    "і": "i",
+    "ј": "j",
+    "к": "k",
+    "о": "o",
+    "п": "n",
+    "р": "p",
+    "с": "c",
+    "у": "y",
+    "х": "x",
+    "ъ": "b",
+    "ы": "bl",
+    "ь": "b",
+    "ю": "io",
+    "ѕ": "s",
+    "ѡ": "w",
+    "ѵ": "v",
+    "ҽ": "e",
+    "һ": "h",
+    "ӏ": "l",
+    "ԁ": "d",
+    "ԛ": "q",
+    "ԝ": "w",
 }
 #: Scripts that are written together in one word (Japanese, Chinese, Korean, each with Latin).
 _COMPATIBLE_SCRIPTS = (
@@ -151,14 +173,14 @@ def _check(url: str, *, relative: bool, max_length: Optional[int]) -> UrlVerdict
     scheme = scheme.lower()
     if scheme not in _WEB_SCHEMES:
         return UrlVerdict(f"{_shown(url)} is not an http(s) link ({scheme})")
-    return _absolute(url, scheme, url[colon + 1:])
+    return _absolute(url, scheme, url[colon + 1 :])
 
 
 def _relative(url: str) -> UrlVerdict:
     """A reference without a scheme: it must stay on this site."""
     if url.startswith("//"):
         after = url[2:]
-        visited = after[:_authority_end(after)].rpartition("@")[2].partition(":")[0].lower()
+        visited = after[: _authority_end(after)].rpartition("@")[2].partition(":")[0].lower()
         where = f" for the host '{_clip(visited)}'" if visited else ""
         return UrlVerdict(
             f"{_shown(url)} starts with '//', which leaves this site{where}: write the link in full with https://",
@@ -173,11 +195,10 @@ def _absolute(url: str, scheme: str, rest: str) -> UrlVerdict:
         return UrlVerdict(f"{_shown(url)} needs two slashes after '{scheme}:' (browsers guess where the host is)")
     if rest.startswith("///"):
         return UrlVerdict(
-            f"{_shown(url)} has more than two slashes after '{scheme}:' "
-            "(browsers skip them, other programs see no host)"
+            f"{_shown(url)} has more than two slashes after '{scheme}:' (browsers skip them, other programs see no host)"
         )
     after = rest[2:]
-    authority = after[:_authority_end(after)]
+    authority = after[: _authority_end(after)]
     if "@" in authority:
         # WHATWG splits at the last '@': what precedes it is a user name and password.
         visited = authority.rpartition("@")[2].partition(":")[0]
@@ -232,8 +253,7 @@ def _host(text: str) -> UrlVerdict:
     # Anything else takes the long way, where each rule has its message.
     if "%" in text:
         return UrlVerdict(
-            f"the host '{_clip(text)}' contains percent-encoded characters, which browsers decode: "
-            "write the host as it is"
+            f"the host '{_clip(text)}' contains percent-encoded characters, which browsers decode: write the host as it is"
         )
     if not text.isascii():
         nfc = unicodedata.normalize("NFC", text)

@@ -425,13 +425,19 @@ def unseen_character_problem(text: str) -> Optional[tuple[str, str]]:
     more = f" and {count - 1} more such character{'s' if count > 2 else ''}" if count > 1 else ""
     where = f"{describe_character(char)} at character {match.start() + 1}{more}"
     if char in _BIDI_CONTROLS:
-        return (f"contains {where}: a bidirectional control, which changes the order in which text is shown",
-                "delete it; text in a right-to-left script shows in its order without controls")
+        return (
+            f"contains {where}: a bidirectional control, which changes the order in which text is shown",
+            "delete it; text in a right-to-left script shows in its order without controls",
+        )
     if char in _ZERO_WIDTH:
-        return (f"contains {where}: an invisible character",
-                "delete it; with it, a word looks the same as without but matches no search")
-    return (f"contains {where}: a line break that many programs do not show",
-            "delete it; where a field may have several lines, start a new line as usual")
+        return (
+            f"contains {where}: an invisible character",
+            "delete it; with it, a word looks the same as without but matches no search",
+        )
+    return (
+        f"contains {where}: a line break that many programs do not show",
+        "delete it; where a field may have several lines, start a new line as usual",
+    )
 
 
 def describe_character(char: str) -> str:
@@ -451,8 +457,10 @@ def mixed_script_problem(text: str) -> Optional[tuple[str, str]]:
         if scripts:
             shown = ", ".join(f"{c} U+{ord(c):04X}" for c in letters[:6]) + (", ..." if len(letters) > 6 else "")
             together = " and ".join([", ".join(scripts[:-1]), scripts[-1]])
-            return (f"'{word}' mixes {together} letters ({shown})",
-                    "retype the word in one script: look-alike letters make a name that no search finds")
+            return (
+                f"'{word}' mixes {together} letters ({shown})",
+                "retype the word in one script: look-alike letters make a name that no search finds",
+            )
     return None
 
 

@@ -37,10 +37,16 @@ THEME = {
     "font": False,
     "features": ["navigation.tabs"],
     "palette": [
-        {"media": "(prefers-color-scheme: light)", "scheme": "default",
-         "toggle": {"icon": "material/weather-night", "name": "Switch to dark mode"}},
-        {"media": "(prefers-color-scheme: dark)", "scheme": "slate",
-         "toggle": {"icon": "material/weather-sunny", "name": "Switch to light mode"}},
+        {
+            "media": "(prefers-color-scheme: light)",
+            "scheme": "default",
+            "toggle": {"icon": "material/weather-night", "name": "Switch to dark mode"},
+        },
+        {
+            "media": "(prefers-color-scheme: dark)",
+            "scheme": "slate",
+            "toggle": {"icon": "material/weather-sunny", "name": "Switch to light mode"},
+        },
     ],
 }
 MARKDOWN = [{"toc": {"permalink": True}}, "tables", "attr_list", "md_in_html", "admonition"]
@@ -62,9 +68,15 @@ def write_configs(docs: Path, where: Path) -> dict[str, Path]:
         **common,
         "theme": {**THEME, "custom_dir": str(REPO / "plugins" / "templates")},
         "plugins": ["archive"],
-        "nav": [{"Home": "index.md"}, {"Timeline": "timeline/index.md"}, {"Claims": "claims/index.md"},
-                {"Regions": "regions/index.md"}, {"Places": "places/index.md"}, {"Actors": "actors/index.md"},
-                {"Tags": "tags/index.md"}],
+        "nav": [
+            {"Home": "index.md"},
+            {"Timeline": "timeline/index.md"},
+            {"Claims": "claims/index.md"},
+            {"Regions": "regions/index.md"},
+            {"Places": "places/index.md"},
+            {"Actors": "actors/index.md"},
+            {"Tags": "tags/index.md"},
+        ],
     }
     paths = {}
     for name, config in (("plain", plain), ("archive", archive)):
@@ -106,8 +118,10 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep the generated archives and sites in this folder")
     args = parser.parse_args()
 
-    print(f"{'articles':>8} {'plain cpu s':>11} {'archive cpu s':>13} {'cpu ratio':>9} "
-          f"{'plain MiB':>9} {'archive MiB':>11} {'mem ratio':>9}   ({os.cpu_count()} cores)")
+    print(
+        f"{'articles':>8} {'plain cpu s':>11} {'archive cpu s':>13} {'cpu ratio':>9} "
+        f"{'plain MiB':>9} {'archive MiB':>11} {'mem ratio':>9}   ({os.cpu_count()} cores)"
+    )
     with tempfile.TemporaryDirectory() as scratch:
         base = args.keep or Path(scratch)
         ratios = []
@@ -124,9 +138,11 @@ def main() -> None:
                 print(f"{'':>8} profile: {profile}")
             ratio = ours["cpu"] / plain["cpu"]
             ratios.append(ratio)
-            print(f"{size:>8} {plain['cpu']:>11.2f} {ours['cpu']:>13.2f} {ratio:>9.3f} "
-                  f"{plain['peak_mib']:>9.0f} {ours['peak_mib']:>11.0f} {ours['peak_mib'] / plain['peak_mib']:>9.2f}",
-                  flush=True)
+            print(
+                f"{size:>8} {plain['cpu']:>11.2f} {ours['cpu']:>13.2f} {ratio:>9.3f} "
+                f"{plain['peak_mib']:>9.0f} {ours['peak_mib']:>11.0f} {ours['peak_mib'] / plain['peak_mib']:>9.2f}",
+                flush=True,
+            )
         verdict = "met" if ratios[-1] <= 1.25 and (len(ratios) < 2 or ratios[-1] <= ratios[0] * 1.02) else "NOT met"
         print(f"target (<= 1.25x plain CPU at the largest size, ratio not growing): {verdict}")
 

@@ -24,7 +24,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate_archive  # noqa: E402
 
-
 TARGET_ARTICLES = 10_000
 TARGET_SECONDS = 3.0
 
@@ -35,8 +34,9 @@ def time_check(root: Path, runs: int = 3) -> dict[str, float]:
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
-        completed = subprocess.run([sys.executable, "-m", "archive", "check", "--strict", str(root)],
-                                   capture_output=True, text=True)
+        completed = subprocess.run(
+            [sys.executable, "-m", "archive", "check", "--strict", str(root)], capture_output=True, text=True
+        )
         wall = time.perf_counter() - started
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if completed.returncode != 0:
@@ -57,7 +57,9 @@ def main() -> None:
         for size in args.sizes:
             root = generate_archive(Path(scratch) / f"archive-{size}", size, seed=args.seed)
             result = time_check(root)
-            print(f"{size:>9} {result['wall']:>8.2f} {result['cpu']:>8.2f} {1000 * result['cpu'] / size:>17.3f} {result['peak_mib']:>9.0f}")
+            print(
+                f"{size:>9} {result['wall']:>8.2f} {result['cpu']:>8.2f} {1000 * result['cpu'] / size:>17.3f} {result['peak_mib']:>9.0f}"
+            )
             if size == TARGET_ARTICLES:
                 verdict = "met" if result["wall"] < TARGET_SECONDS else "MISSED"
                 print(f"target ({TARGET_ARTICLES:,} articles in < {TARGET_SECONDS} s wall): {verdict}")

@@ -47,7 +47,15 @@ TITLE_PATTERNS = [
     "{region}: {actor} reports {event}",
 ]
 EVENTS = ["a drone attack", "shelling", "a cross-border raid", "a missile strike", "an explosion", "an air-defence interception"]
-QUANTITIES = ["killed", "injured", "drones-launched", "drones-intercepted", "missiles-launched", "tanks-destroyed", "buildings-damaged"]
+QUANTITIES = [
+    "killed",
+    "injured",
+    "drones-launched",
+    "drones-intercepted",
+    "missiles-launched",
+    "tanks-destroyed",
+    "buildings-damaged",
+]
 
 
 def _vocabulary(rng: random.Random, size: int = 30_000) -> list[str]:
@@ -63,7 +71,7 @@ def _vocabulary(rng: random.Random, size: int = 30_000) -> list[str]:
 
 def _paragraph(rng: random.Random, tail: list[str], names: list[str], words: int) -> str:
     out = []
-    for i in range(words):
+    for _ in range(words):
         roll = rng.random()
         if roll < 0.55:
             out.append(COMMON[min(int(rng.paretovariate(1.1)) - 1, len(COMMON) - 1)])
@@ -86,7 +94,9 @@ def _yaml_text(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def generate_archive(dest: Path, n: int, seed: int = 0, gazetteer_from: Path = ROOT / "content" / "gazetteer", words: int = 400) -> Path:
+def generate_archive(
+    dest: Path, n: int, seed: int = 0, gazetteer_from: Path = ROOT / "content" / "gazetteer", words: int = 400
+) -> Path:
     """Write a gazetteer and ``n`` valid articles under ``dest``; returns ``dest``."""
     dest = Path(dest)
     rng = random.Random(seed)
@@ -107,7 +117,9 @@ def generate_archive(dest: Path, n: int, seed: int = 0, gazetteer_from: Path = R
     for index in range(n):
         day = FIRST_DAY + timedelta(days=(index * 7919) % span)
         place = rng.choice(places)
-        region_ids = sorted({gazetteer[place].parent, *rng.sample(regions, rng.randint(0, 2))} & set(regions)) or [rng.choice(regions)]
+        region_ids = sorted({gazetteer[place].parent, *rng.sample(regions, rng.randint(0, 2))} & set(regions)) or [
+            rng.choice(regions)
+        ]
         actor_ids = rng.sample(actors, rng.randint(2, 5))
         checker = rng.choice(media)
         if checker not in actor_ids:
@@ -115,8 +127,11 @@ def generate_archive(dest: Path, n: int, seed: int = 0, gazetteer_from: Path = R
         tag_ids = sorted(rng.sample(tags, min(len(tags), rng.randint(1, 3))))
         names = [gazetteer.name(i) for i in actor_ids + region_ids + [place]]
         title = rng.choice(TITLE_PATTERNS).format(
-            actor=gazetteer.name(actor_ids[0]), actor2=gazetteer.name(actor_ids[1]), event=rng.choice(EVENTS),
-            place=gazetteer.name(place), region=gazetteer.name(region_ids[0]),
+            actor=gazetteer.name(actor_ids[0]),
+            actor2=gazetteer.name(actor_ids[1]),
+            event=rng.choice(EVENTS),
+            place=gazetteer.name(place),
+            region=gazetteer.name(region_ids[0]),
         )
         slug = f"{day.isoformat()}-generated-report-{index:06d}"
         lines = [
@@ -140,10 +155,19 @@ def generate_archive(dest: Path, n: int, seed: int = 0, gazetteer_from: Path = R
             ]
         status = rng.choice(list(ARTICLE_STATUSES))
         status_line = len(lines) + 1
-        lines += ["verification:", f"  status: {status}", f"  notes: {_yaml_text(_paragraph(rng, tail, names, 10))}", "events:",
-                  "  - id: main-event", f"    type: {tag_ids[0]}", f"    date: {day.isoformat()}",
-                  f"    regions: [{region_ids[0]}]", f"    places: [{place}]",
-                  f"    summary: {_yaml_text(_paragraph(rng, tail, names, 15))}", "claims:"]
+        lines += [
+            "verification:",
+            f"  status: {status}",
+            f"  notes: {_yaml_text(_paragraph(rng, tail, names, 10))}",
+            "events:",
+            "  - id: main-event",
+            f"    type: {tag_ids[0]}",
+            f"    date: {day.isoformat()}",
+            f"    regions: [{region_ids[0]}]",
+            f"    places: [{place}]",
+            f"    summary: {_yaml_text(_paragraph(rng, tail, names, 15))}",
+            "claims:",
+        ]
         confirmed_independently = False
         for c in range(rng.randint(1, 3)):
             value = rng.randint(1, 400)
@@ -166,9 +190,12 @@ def generate_archive(dest: Path, n: int, seed: int = 0, gazetteer_from: Path = R
         if status == "verified" and not confirmed_independently:  # 'verified' needs a named, independent checker
             lines[status_line] = "  status: partially-verified"
         if rng.random() < 0.6:
-            lines += ["evidence:", f"  - kind: {rng.choice(list(EVIDENCE_KINDS))}",
-                      f"    description: {_yaml_text(_paragraph(rng, tail, names, 12))}",
-                      f"    verification: {{status: {rng.choice(list(EVIDENCE_STATUSES))}, by: {checker}, note: Geolocated}}"]
+            lines += [
+                "evidence:",
+                f"  - kind: {rng.choice(list(EVIDENCE_KINDS))}",
+                f"    description: {_yaml_text(_paragraph(rng, tail, names, 12))}",
+                f"    verification: {{status: {rng.choice(list(EVIDENCE_STATUSES))}, by: {checker}, note: Geolocated}}",
+            ]
         lines.append("---")
         body = [_paragraph(rng, tail, names, words // 4) for _ in range(4)]
         text = "\n".join(lines) + "\n\n" + "\n\n".join(body) + "\n"

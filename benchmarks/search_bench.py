@@ -64,10 +64,30 @@ PAGE_SCRIPTS = ("lunr.min.js", "shard-loader.js", "search-engine.js", "search-wo
 PER_PAGE = 10
 
 QUERIES = [
-    "drone", "attack", "border village", "military officials", "governor said", "civilians injured",
-    "air defence", "verified footage", "artillery units", "shelling near", "Ministry of Defence",
-    "Kyiv", "Kiev", "Київ", "Belgorod", "Белгородской", "Bilhorod", "Wagner", "Пригожин",
-    "title:footage", "+drone +strike", "strike -missile", "belg*", "kursk~1",
+    "drone",
+    "attack",
+    "border village",
+    "military officials",
+    "governor said",
+    "civilians injured",
+    "air defence",
+    "verified footage",
+    "artillery units",
+    "shelling near",
+    "Ministry of Defence",
+    "Kyiv",
+    "Kiev",
+    "Київ",
+    "Belgorod",
+    "Белгородской",
+    "Bilhorod",
+    "Wagner",
+    "Пригожин",
+    "title:footage",
+    "+drone +strike",
+    "strike -missile",
+    "belg*",
+    "kursk~1",
 ]
 
 
@@ -75,8 +95,9 @@ def node(script: Path, jobs: list, heap_mb: int = 8192) -> list:
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
         json.dump(jobs, fh)
     try:
-        out = subprocess.run(["node", f"--max-old-space-size={heap_mb}", str(script), fh.name],
-                             capture_output=True, text=True, cwd=REPO)
+        out = subprocess.run(
+            ["node", f"--max-old-space-size={heap_mb}", str(script), fh.name], capture_output=True, text=True, cwd=REPO
+        )
     finally:
         os.unlink(fh.name)
     if out.returncode != 0:
@@ -192,10 +213,13 @@ def bench(size: int, folder: Path, seed: int, runs: int) -> dict:
     monolithic = folder / "lunr-index.json"
     monolithic.write_text(dump_lunr_json(index), encoding="utf-8")
     mono_gzip = gz(monolithic.read_bytes())
-    sharded, whole = node(LUNR_HARNESS, [
-        {"cmd": "shards", "dir": str(folder_index), "queries": QUERIES, "limit": 10, "cold": True},
-        {"cmd": "search", "index": str(monolithic), "queries": QUERIES, "limit": 10},
-    ])
+    sharded, whole = node(
+        LUNR_HARNESS,
+        [
+            {"cmd": "shards", "dir": str(folder_index), "queries": QUERIES, "limit": 10, "cold": True},
+            {"cmd": "search", "index": str(monolithic), "queries": QUERIES, "limit": 10},
+        ],
+    )
     per_query = []
     for q, answer, s, m in zip(QUERIES, engine["answers"], sharded["answers"], whole["answers"]):
         files = answer["stats"]["files"]
@@ -203,19 +227,29 @@ def bench(size: int, folder: Path, seed: int, runs: int) -> dict:
         for f in files:
             fetched[kind_of(f)] += sizes[f][1]
         lunr_top = [(r["ref"], r["score"]) for r in m["results"]]
-        same = (same_top([(r["ref"], r["score"]) for r in s["results"]], lunr_top, 10)
-                and same_top([(str(r["doc"]), r["score"]) for r in answer["results"]], lunr_top, PER_PAGE))
-        per_query.append({
-            "query": q, "error": answer["error"], "total": answer["total"],
-            "gzip": sum(fetched.values()) + sum(scripts.values()), "index_gzip": sum(fetched.values()),
-            "by_kind": fetched, "requests": len(files),
-            "top10_equal": same,
-        })
+        same = same_top([(r["ref"], r["score"]) for r in s["results"]], lunr_top, 10) and same_top(
+            [(str(r["doc"]), r["score"]) for r in answer["results"]], lunr_top, PER_PAGE
+        )
+        per_query.append(
+            {
+                "query": q,
+                "error": answer["error"],
+                "total": answer["total"],
+                "gzip": sum(fetched.values()) + sum(scripts.values()),
+                "index_gzip": sum(fetched.values()),
+                "by_kind": fetched,
+                "requests": len(files),
+                "top10_equal": same,
+            }
+        )
     report["queries"] = per_query
     first = [q["gzip"] for q in per_query]
     report["first_query_gzip"] = {"median": statistics.median(first), "p95": pct(first, 95), "max": max(first)}
-    report["monolithic"] = {"raw": monolithic.stat().st_size, "gzip": mono_gzip,
-                            "first_query_gzip": mono_gzip + scripts["lunr.min.js"]}
+    report["monolithic"] = {
+        "raw": monolithic.stat().st_size,
+        "gzip": mono_gzip,
+        "first_query_gzip": mono_gzip + scripts["lunr.min.js"],
+    }
     report["all_top10_equal"] = all(q["top10_equal"] for q in per_query)
     monolithic.unlink()
     return report
@@ -225,30 +259,44 @@ def show(r: dict) -> None:
     n = r["articles"]
     print(f"\n=== {n:,} articles ({r['terms']:,} terms) ===")
     plain, arch, site = r["plain"]["cpu"], r["archive"]["cpu"], r["archive_search"]["cpu"]
-    print(f"mkdocs build CPU: plain {plain:.1f} s, archive {arch:.1f} s, archive + search {site:.1f} s "
-          f"({r['site_ratio_to_plain']:.2f}x plain; target <= 1.5x); peak {r['archive_search']['peak_mib']:.0f} MiB")
+    print(
+        f"mkdocs build CPU: plain {plain:.1f} s, archive {arch:.1f} s, archive + search {site:.1f} s "
+        f"({r['site_ratio_to_plain']:.2f}x plain; target <= 1.5x); peak {r['archive_search']['peak_mib']:.0f} MiB"
+    )
     parts = r["index"]["parts"]
-    print(f"index build CPU (write_site_index, best of {len(r['index']['runs'])}): {r['index']['cpu']:.2f} s "
-          f"= {r['index_fraction_of_plain']:.3f} of the plain build (target <= 0.25); "
-          f"{r['index']['cpu'] / n * 1000:.2f} ms per article")
-    print(f"  documents {parts['documents']:.2f} s (+ mentions: {parts['documents_with_mentions']:.2f} s), "
-          f"lunr index {parts['lunr_index']:.2f} s, the rest is writing shards, records and facets")
+    print(
+        f"index build CPU (write_site_index, best of {len(r['index']['runs'])}): {r['index']['cpu']:.2f} s "
+        f"= {r['index_fraction_of_plain']:.3f} of the plain build (target <= 0.25); "
+        f"{r['index']['cpu'] / n * 1000:.2f} ms per article"
+    )
+    print(
+        f"  documents {parts['documents']:.2f} s (+ mentions: {parts['documents_with_mentions']:.2f} s), "
+        f"lunr index {parts['lunr_index']:.2f} s, the rest is writing shards, records and facets"
+    )
     print(f"index files: {r['total_raw'] / 1e6:.1f} MB raw, {r['total_gzip'] / 1e6:.2f} MB gzip")
     for kind, v in r["files"].items():
         print(f"  {kind:<14} {v['count']:>6} files {v['raw'] / 1e6:>9.2f} MB raw {kb(v['gzip']):>12} gzip")
-    print(f"page scripts: {kb(sum(r['scripts_gzip'].values()))} gzip ({', '.join(f'{k} {kb(v)}' for k, v in r['scripts_gzip'].items())})")
+    print(
+        f"page scripts: {kb(sum(r['scripts_gzip'].values()))} gzip ({', '.join(f'{k} {kb(v)}' for k, v in r['scripts_gzip'].items())})"
+    )
     q = r["first_query_gzip"]
     print(f"first query, bytes fetched before the first results (gzip, cold cache, {len(r['queries'])} queries):")
     print(f"  sharded:    median {kb(q['median'])}, p95 {kb(q['p95'])}, max {kb(q['max'])}  (target at 10k: median <= 300 KB)")
-    print(f"  monolithic: {kb(r['monolithic']['first_query_gzip'])} every query (index {r['monolithic']['raw'] / 1e6:.1f} MB raw, "
-          f"{kb(r['monolithic']['gzip'])} gzip, + lunr.min.js; display data not counted)")
+    print(
+        f"  monolithic: {kb(r['monolithic']['first_query_gzip'])} every query (index {r['monolithic']['raw'] / 1e6:.1f} MB raw, "
+        f"{kb(r['monolithic']['gzip'])} gzip, + lunr.min.js; display data not counted)"
+    )
     print(f"  top 10 equal to lunr.js on the monolithic index for every query (ties as sets): {r['all_top10_equal']}")
-    print(f"  {'query':<22} {'KB':>7} {'index':>7} {'facets':>7} {'shards':>7} {'terms':>7} {'records':>7} {'req':>4} {'hits':>6}")
+    print(
+        f"  {'query':<22} {'KB':>7} {'index':>7} {'facets':>7} {'shards':>7} {'terms':>7} {'records':>7} {'req':>4} {'hits':>6}"
+    )
     for x in r["queries"]:
         k = x["by_kind"]
-        print(f"  {x['query']:<22} {x['gzip'] / 1024:7.1f} {x['index_gzip'] / 1024:7.1f} {k.get('facets', 0) / 1024:7.1f} "
-              f"{k.get('shards', 0) / 1024:7.1f} {k.get('terms', 0) / 1024:7.1f} {k.get('docdata', 0) / 1024:7.1f} "
-              f"{x['requests']:>4} {x['total']:>6}{'' if x['top10_equal'] else '  DIFFERENT'}{'  ' + x['error']['type'] if x['error'] else ''}")
+        print(
+            f"  {x['query']:<22} {x['gzip'] / 1024:7.1f} {x['index_gzip'] / 1024:7.1f} {k.get('facets', 0) / 1024:7.1f} "
+            f"{k.get('shards', 0) / 1024:7.1f} {k.get('terms', 0) / 1024:7.1f} {k.get('docdata', 0) / 1024:7.1f} "
+            f"{x['requests']:>4} {x['total']:>6}{'' if x['top10_equal'] else '  DIFFERENT'}{'  ' + x['error']['type'] if x['error'] else ''}"
+        )
 
 
 def main() -> None:

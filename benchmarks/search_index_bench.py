@@ -154,7 +154,7 @@ def generate(n: int, seed: int = 20220224, novel: int = 10):
     rnd = random.Random(seed)
     pool = max(1, 8 * n)
     docs = []
-    for d in range(n):
+    for _ in range(n):
         body_len = max(200, int(rnd.gauss(850, 150)))
         body = rnd.choices(words, cum_weights=cum, k=body_len - novel)
         for _ in range(novel):
@@ -182,7 +182,9 @@ def run_node(jobs, heap_mb=8192):
     try:
         out = subprocess.run(
             ["node", f"--max-old-space-size={heap_mb}", HARNESS, fh.name],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
     finally:
         os.unlink(fh.name)
@@ -270,11 +272,13 @@ def bench(n: int, seed: int, use_node: bool, cyrillic: bool = True, novel: int =
     if use_node:
         t0 = time.time()
         js_docs = [dict(ref=str(i), **d) for i, d in enumerate(docs)]
-        answers = run_node([
-            {"cmd": "shards", "dir": shard_dir, "queries": QUERIES, "limit": 10, "cold": True},
-            {"cmd": "search", "index": mono_path, "queries": QUERIES, "limit": 10},
-            {"cmd": "build", "fields": [{"name": "title", "boost": 10}, {"name": "body"}], "docs": js_docs},
-        ])
+        answers = run_node(
+            [
+                {"cmd": "shards", "dir": shard_dir, "queries": QUERIES, "limit": 10, "cold": True},
+                {"cmd": "search", "index": mono_path, "queries": QUERIES, "limit": 10},
+                {"cmd": "build", "fields": [{"name": "title", "boost": 10}, {"name": "body"}], "docs": js_docs},
+            ]
+        )
         report["node_seconds"] = time.time() - t0
         report["lunrjs_build_cpu"] = answers[2]["cpuSeconds"]
         sharded, monolithic = answers[0]["answers"], answers[1]["answers"]
@@ -286,13 +290,15 @@ def bench(n: int, seed: int, use_node: bool, cyrillic: bool = True, novel: int =
             same_scores = all(abs(a["score"] - b["score"]) <= 1e-9 for a, b in zip(s["results"], m["results"]))
             equal = same_refs and same_scores and s["error"] is None and m["error"] is None
             all_equal &= equal
-            per_query.append({
-                "query": q,
-                "gz": fetched,
-                "files": len(s["stats"]["files"]),
-                "hits_top10": len(s["results"]),
-                "top10_equal": equal,
-            })
+            per_query.append(
+                {
+                    "query": q,
+                    "gz": fetched,
+                    "files": len(s["stats"]["files"]),
+                    "hits_top10": len(s["results"]),
+                    "top10_equal": equal,
+                }
+            )
         report["queries"] = per_query
         report["fetch_median"] = statistics.median(p["gz"] for p in per_query)
         report["fetch_p95"] = pct([p["gz"] for p in per_query], 95)
@@ -301,16 +307,22 @@ def bench(n: int, seed: int, use_node: bool, cyrillic: bool = True, novel: int =
 
 
 def print_report(r: dict) -> None:
-    print(f"\n=== N = {r['n']:,} articles ({r['words']:,} words, {r['terms']:,} terms; vocabulary: {r['source']}, {r['novel']} rare names per article) ===")
-    print(f"build CPU (tokenise, count, BM25):   {r['build_cpu']:.2f} s   ({r['build_cpu'] / r['n'] * 1000:.2f} s per 1,000 articles; best of {r['repeat']})")
+    print(
+        f"\n=== N = {r['n']:,} articles ({r['words']:,} words, {r['terms']:,} terms; vocabulary: {r['source']}, {r['novel']} rare names per article) ==="
+    )
+    print(
+        f"build CPU (tokenise, count, BM25):   {r['build_cpu']:.2f} s   ({r['build_cpu'] / r['n'] * 1000:.2f} s per 1,000 articles; best of {r['repeat']})"
+    )
     if "lunrjs_build_cpu" in r:
         print(f"  (lunr.js building the same index in node: {r['lunrjs_build_cpu']:.2f} s CPU)")
     print(f"write monolithic JSON CPU:           {r['mono_serialize_cpu']:.2f} s")
     print(f"write sharded files CPU:             {r['shard_write_cpu']:.2f} s")
     print(f"monolithic index:  {mb(r['mono_raw'])} raw, {mb(r['mono_gz'])} gzip")
-    print(f"sharded index:     {mb(r['sharded_raw'])} raw, {mb(r['sharded_gz'])} gzip in all "
-          f"({r['shard_count']} shards, median {kb(r['shard_gz_median'])}, max {kb(r['shard_gz_max'])} gzip; "
-          f"{r['chunk_count']} term chunks, {kb(r['chunks_gz'])} gzip; manifest {kb(r['manifest_gz'])})")
+    print(
+        f"sharded index:     {mb(r['sharded_raw'])} raw, {mb(r['sharded_gz'])} gzip in all "
+        f"({r['shard_count']} shards, median {kb(r['shard_gz_median'])}, max {kb(r['shard_gz_max'])} gzip; "
+        f"{r['chunk_count']} term chunks, {kb(r['chunks_gz'])} gzip; manifest {kb(r['manifest_gz'])})"
+    )
     if "queries" in r:
         print(f"bytes fetched before first results (gzip), {len(r['queries'])} queries, cold cache:")
         print(f"  sharded:     median {kb(r['fetch_median'])}, p95 {kb(r['fetch_p95'])}")

@@ -18,7 +18,8 @@ from archive.catalogue import build_catalogue
 from archive.gate import survey
 from archive.loader import Archive, ArticleCache, load_archive, shown_path
 from archive.markup import namespaced_id, sanitize
-from archive.pages import check_page, page_meta as editorial_meta
+from archive.pages import check_page
+from archive.pages import page_meta as editorial_meta
 from archive.problems import Problem, ProblemLog, Severity
 
 from . import editorial
@@ -46,7 +47,7 @@ class Options:
     claims_page_limit: int = 2000
 
     @classmethod
-    def from_mapping(cls, values) -> "Options":
+    def from_mapping(cls, values) -> Options:
         return cls(**{name: values[name] for name in cls.__dataclass_fields__})
 
 
@@ -156,8 +157,14 @@ def prepare(root: Path, cache: Optional[ArticleCache], options: Options, config)
     publishable, docs_problems = gate_docs(docs, root)
     archive, report = load(root, cache, include_drafts(options.include_drafts), docs_problems)
     site = plan(
-        archive, report, options, site_name=config["site_name"], site_url=config["site_url"] or "",
-        directory_urls=config["use_directory_urls"], methodology="methodology.md", repo_url=config["repo_url"] or "",
+        archive,
+        report,
+        options,
+        site_name=config["site_name"],
+        site_url=config["site_url"] or "",
+        directory_urls=config["use_directory_urls"],
+        methodology="methodology.md",
+        repo_url=config["repo_url"] or "",
     )
     if archive.manifest is not None and (docs == root or docs in root.parents):
         inside = root.relative_to(docs).as_posix() if docs != root else ""
@@ -174,8 +181,15 @@ def gate_docs(docs: Path, root: Path) -> tuple[set[str], list[Problem]]:
     manifest = survey(docs, shown_path(docs), skip=root if docs in root.parents else None)
     log = ProblemLog(list(manifest.problems))
     for name in manifest.articles + manifest.gazetteer:  # a docs folder holds no second archive
-        log.add(shown_path(name), 1, 1, Severity.ERROR, "", "articles and gazetteer files belong in the archive folder",
-                "move it into the folder that the plugin's archive_dir names")
+        log.add(
+            shown_path(name),
+            1,
+            1,
+            Severity.ERROR,
+            "",
+            "articles and gazetteer files belong in the archive folder",
+            "move it into the folder that the plugin's archive_dir names",
+        )
     for page in manifest.pages:
         check_page(str(docs / page), shown_path(docs / page), log)
     return manifest.publishable(), log.problems
@@ -278,6 +292,22 @@ def lastmod(site: SitePlan, uri: str) -> Optional[str]:
 
 
 __all__ = [
-    "ArchiveErrors", "Options", "Report", "SitePlan", "DRAFTS_ENV", "add_home", "include_drafts", "load", "plan", "prepare", "render",
-    "fill_blocks", "page_markdown", "page_meta", "lastmod", "gate_docs", "plain_title", "safe_toc",
+    "ArchiveErrors",
+    "Options",
+    "Report",
+    "SitePlan",
+    "DRAFTS_ENV",
+    "add_home",
+    "include_drafts",
+    "load",
+    "plan",
+    "prepare",
+    "render",
+    "fill_blocks",
+    "page_markdown",
+    "page_meta",
+    "lastmod",
+    "gate_docs",
+    "plain_title",
+    "safe_toc",
 ]

@@ -5,8 +5,9 @@ Each function returns escaped HTML built from catalogue records; see :mod:`plugi
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Optional
+from typing import Optional
 
 from archive import layout
 from archive.catalogue import Catalogue, ClaimEntry
@@ -223,7 +224,23 @@ def language_name(code: str) -> str:
 
 
 __all__ = [
-    "SiteContext", "KIND_LABELS", "STATUS_FAMILIES", "label", "status_anchor", "badge", "entity_link",
-    "chips", "article_link", "article_item", "article_list", "figures", "figure_for", "checks",
-    "claim_data", "claims_rows_table", "entity_names", "language_name", "LANGUAGE_NAMES",
+    "SiteContext",
+    "KIND_LABELS",
+    "STATUS_FAMILIES",
+    "label",
+    "status_anchor",
+    "badge",
+    "entity_link",
+    "chips",
+    "article_link",
+    "article_item",
+    "article_list",
+    "figures",
+    "figure_for",
+    "checks",
+    "claim_data",
+    "claims_rows_table",
+    "entity_names",
+    "language_name",
+    "LANGUAGE_NAMES",
 ]

@@ -32,8 +32,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
 from html import unescape
-from typing import Iterable
 
 #: The directives, in the order they are written. ``script-src`` also gets the page's hashes.
 DIRECTIVES: tuple[tuple[str, str], ...] = (
@@ -53,19 +53,35 @@ DIRECTIVES: tuple[tuple[str, str], ...] = (
 )
 
 #: https://mimesniff.spec.whatwg.org/#javascript-mime-type (an essence match: no parameters).
-JAVASCRIPT_TYPES = frozenset({
-    "application/ecmascript", "application/javascript", "application/x-ecmascript", "application/x-javascript",
-    "text/ecmascript", "text/javascript", "text/javascript1.0", "text/javascript1.1", "text/javascript1.2",
-    "text/javascript1.3", "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript",
-    "text/x-ecmascript", "text/x-javascript",
-})
+JAVASCRIPT_TYPES = frozenset(
+    {
+        "application/ecmascript",
+        "application/javascript",
+        "application/x-ecmascript",
+        "application/x-javascript",
+        "text/ecmascript",
+        "text/javascript",
+        "text/javascript1.0",
+        "text/javascript1.1",
+        "text/javascript1.2",
+        "text/javascript1.3",
+        "text/javascript1.4",
+        "text/javascript1.5",
+        "text/jscript",
+        "text/livescript",
+        "text/x-ecmascript",
+        "text/x-javascript",
+    }
+)
 
 _SPACE = "\t\n\f\r "
 _OPEN = "<script"
 _PREFIXES = tuple(_OPEN[:n] for n in range(1, len(_OPEN)))  # "<", "<s", ... "<scrip"
 #: One attribute of a start tag, as the tokenizer reads it (leading spaces and slashes skipped).
-_ATTRIBUTE = re.compile(r"""[\t\n\f\r /]*(?:([^\t\n\f\r />][^\t\n\f\r /=>]*)"""
-                        r"""(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]*)))?)?""")
+_ATTRIBUTE = re.compile(
+    r"""[\t\n\f\r /]*(?:([^\t\n\f\r />][^\t\n\f\r /=>]*)"""
+    r"""(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]*)))?)?"""
+)
 _CLOSE = re.compile(r"</script[\t\n\f\r />]", re.IGNORECASE)
 _HEAD = re.compile(r"<head(?=[\t\n\f\r />])", re.IGNORECASE)
 _CHARSET = re.compile(r"""[\t\n\f\r ]*<meta[\t\n\f\r ]+charset[\t\n\f\r ]*=[^>]*>""", re.IGNORECASE)
@@ -128,8 +144,9 @@ def _untrusted_spans(html: str, untrusted: Iterable[str]) -> list[tuple[int, int
             continue
         pos = _locate(html, block)
         if pos < 0 and (_OPEN in block or block.endswith(_PREFIXES)):
-            raise ValueError("an untrusted block holding '<script' is not in the page verbatim: "
-                             "its scripts cannot be told from the theme's")
+            raise ValueError(
+                "an untrusted block holding '<script' is not in the page verbatim: its scripts cannot be told from the theme's"
+            )
         while pos >= 0:
             spans.append((pos, pos + len(block)))
             pos = html.find(block, pos + len(block))
@@ -160,8 +177,11 @@ def inline_scripts(html: str, untrusted: Iterable[str] = ()) -> list[str]:
             break
         end = close.start()
         text = html[body:end]
-        if (_is_javascript(attributes) and "<!--" not in text
-                and not any(start < close.end() and pos < stop for start, stop in spans)):
+        if (
+            _is_javascript(attributes)
+            and "<!--" not in text
+            and not any(start < close.end() and pos < stop for start, stop in spans)
+        ):
             texts.append(text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd"))
         pos = html.find(_OPEN, end)
     return texts
@@ -176,8 +196,9 @@ def script_hash(text: str) -> str:
 def policy_for(html: str, untrusted: Iterable[str] = ()) -> str:
     """The policy of a page: :data:`DIRECTIVES`, with the sorted hashes of its trusted inline scripts in ``script-src``."""
     hashes = sorted({script_hash(text) for text in inline_scripts(html, untrusted)})
-    return "; ".join(" ".join((name, value, *hashes)) if name == "script-src" else f"{name} {value}"
-                     for name, value in DIRECTIVES)
+    return "; ".join(
+        " ".join((name, value, *hashes)) if name == "script-src" else f"{name} {value}" for name, value in DIRECTIVES
+    )
 
 
 def meta_tag(policy: str) -> str:

@@ -8,12 +8,19 @@ the site's editors are filled; article bodies never are.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from archive import layout
 from archive.render import format_number
 from archive.vocabulary import (
-    ACTOR_TYPES, ARTICLE_STATUSES, CHECK_RESULTS, CLAIM_STATUSES, EVIDENCE_KINDS, EVIDENCE_STATUSES, QUALIFIERS, SIDES,
+    ACTOR_TYPES,
+    ARTICLE_STATUSES,
+    CHECK_RESULTS,
+    CLAIM_STATUSES,
+    EVIDENCE_KINDS,
+    EVIDENCE_STATUSES,
+    QUALIFIERS,
+    SIDES,
 )
 
 from .components import SiteContext, article_list, label, status_anchor
@@ -43,8 +50,7 @@ def counts_block(ctx: SiteContext, links: Links) -> str:
         cells.append(f'<li class="archive-stat">{text}</li>')
     span = ""
     if counts.first and counts.last:
-        span = (f'<p class="archive-note">Reports dated {esc(counts.first.isoformat())} to '
-                f"{esc(counts.last.isoformat())}.</p>")
+        span = f'<p class="archive-note">Reports dated {esc(counts.first.isoformat())} to {esc(counts.last.isoformat())}.</p>'
     return f'<ul class="archive-stats">{"".join(cells)}</ul>{span}'
 
 
@@ -57,14 +63,22 @@ def latest_block(ctx: SiteContext, links: Links, count: int) -> str:
 def sections_block(ctx: SiteContext, links: Links) -> str:
     entries = [
         (layout.TIMELINE, "Timeline", "Every report by year and month."),
-        (layout.CLAIMS, "Claims tracker", "Every claim, filterable by status, claimant and quantity; competing figures side by side."),
+        (
+            layout.CLAIMS,
+            "Claims tracker",
+            "Every claim, filterable by status, claimant and quantity; competing figures side by side.",
+        ),
         (layout.section_uri("regions"), "Regions", "Countries and regions, with every report that concerns them."),
         (layout.section_uri("places"), "Places", "Cities, towns and villages, by region."),
-        (layout.section_uri("actors"), "Actors", "Forces, officials, media and monitors: what they claimed and what was claimed about them."),
+        (
+            layout.section_uri("actors"),
+            "Actors",
+            "Forces, officials, media and monitors: what they claimed and what was claimed about them.",
+        ),
         (layout.section_uri("tags"), "Tags", "Event types and topics."),
     ]
     items = "".join(
-        f'<li><strong>{links.a(uri, title)}</strong>: {esc(text)}</li>' for uri, title, text in entries if links.exists(uri)
+        f"<li><strong>{links.a(uri, title)}</strong>: {esc(text)}</li>" for uri, title, text in entries if links.exists(uri)
     )
     return f'<ul class="archive-sections">{items}</ul>'
 
@@ -76,9 +90,11 @@ def vocabulary_block(vocabulary: dict[str, str], family: str | None) -> Callable
         rows = []
         for value, definition in vocabulary.items():
             if family:
-                term = (f'<dt id="{esc(status_anchor(family, value))}">'
-                        f'<span class="archive-badge archive-badge--{esc(value)}">{esc(label(value))}</span> '
-                        f"<code>{esc(value)}</code></dt>")
+                term = (
+                    f'<dt id="{esc(status_anchor(family, value))}">'
+                    f'<span class="archive-badge archive-badge--{esc(value)}">{esc(label(value))}</span> '
+                    f"<code>{esc(value)}</code></dt>"
+                )
             else:
                 term = f"<dt><code>{esc(value)}</code></dt>"
             rows.append(f"{term}<dd>{esc(definition)}</dd>")

@@ -8,10 +8,11 @@ No MkDocs import: tests call these directly.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape
-from typing import Iterable, Optional
+from typing import Optional
 
 from archive.layout import url_for
 

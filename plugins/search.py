@@ -72,9 +72,15 @@ class ArchiveSearchPlugin(BasePlugin[SearchConfig]):
         started = time.process_time()
         catalogue = config.plugins["archive"].site.ctx.catalogue
         summary = write_site_index(
-            catalogue, Path(config.site_dir) / INDEX_DIR, directory_urls=config.use_directory_urls,
-            pipeline=self.pipeline, records_per_file=max(1, self.config.records_per_file),
-            shard_gzip_bytes=max(1, self.config.shard_kb) * 1000, mentions=self.config.mentions,
+            catalogue,
+            Path(config.site_dir) / INDEX_DIR,
+            directory_urls=config.use_directory_urls,
+            pipeline=self.pipeline,
+            records_per_file=max(1, self.config.records_per_file),
+            shard_gzip_bytes=max(1, self.config.shard_kb) * 1000,
+            mentions=self.config.mentions,
         )
-        log.info(f"search index: {summary['documents']} articles, {summary['terms']} terms, {len(summary['files'])} files "
-                 f"in {time.process_time() - started:.2f} s CPU")
+        log.info(
+            f"search index: {summary['documents']} articles, {summary['terms']} terms, {len(summary['files'])} files "
+            f"in {time.process_time() - started:.2f} s CPU"
+        )

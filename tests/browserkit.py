@@ -17,8 +17,14 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 #: No sandbox (tests run as root); no background traffic (the machine has no network).
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 
 
@@ -63,8 +69,7 @@ def open_page(chromium):
     contexts = []
 
     def opener(url: str, *, width: int = 1280, height: int = 900, dark: bool = False, workers: bool = True):
-        context = chromium.new_context(viewport={"width": width, "height": height},
-                                       color_scheme="dark" if dark else "light")
+        context = chromium.new_context(viewport={"width": width, "height": height}, color_scheme="dark" if dark else "light")
         contexts.append(context)
         if not workers:
             context.add_init_script("delete window.Worker")

@@ -21,12 +21,14 @@ from __future__ import annotations
 import gc
 import math
 import re
-from contextlib import contextmanager
 from collections import Counter
-from dataclasses import dataclass, field as dc_field
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from itertools import accumulate, chain, repeat
 from operator import add
-from typing import Any, Iterable, Mapping, Optional, Sequence, Union
+from typing import Any, Optional, Union
 
 from .text import TermPipeline, tokenize
 
@@ -215,7 +217,7 @@ class IndexBuilder:
                 pd[i].append(d)
                 ptf[i].append(t)
 
-    def add_many(self, docs: Iterable["tuple[str, Mapping[str, Any]]"]) -> None:
+    def add_many(self, docs: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
         with _gc_paused():
             for ref, doc in docs:
                 self.add(ref, doc)
@@ -325,7 +327,7 @@ class _TokenNumbers(dict):
 
 
 def build_index(
-    docs: Iterable["tuple[str, Mapping[str, Any]]"],
+    docs: Iterable[tuple[str, Mapping[str, Any]]],
     fields: Sequence[FieldSpec],
     **options,
 ) -> SearchIndex:

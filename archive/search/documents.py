@@ -38,9 +38,10 @@ import gc
 import os
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Iterable, Optional, Sequence
+from typing import Optional
 
 from ..catalogue import Catalogue
 from ..gazetteer import Gazetteer
@@ -146,7 +147,7 @@ def _link_texts(text: str) -> str:
             close = next_of(")" if text[end] == "(" else "]", end + 1)
             if close < next_of("\n", end + 1):
                 end = close + 1
-        out += (text[done:start], " ", text[opening + 1:closing], " ")
+        out += (text[done:start], " ", text[opening + 1 : closing], " ")
         done = end
         opening = text.find("[", done)
     if not out:
@@ -447,7 +448,10 @@ def _write_site_index(catalogue, out_dir, directory_urls, pipeline, records_per_
     builder.add_many(docs.pairs())
     index = builder.build()
     manifest = write_sharded_index(
-        index, str(out_dir), doc_data={"display": docs.display}, docs_per_data_file=records_per_file,
+        index,
+        str(out_dir),
+        doc_data={"display": docs.display},
+        docs_per_data_file=records_per_file,
         target_shard_gzip_bytes=shard_gzip_bytes,
     )
     data = facets_json(catalogue, docs.article_ids, index_version=manifest["version"])

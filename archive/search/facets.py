@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from itertools import chain
 from operator import sub
-from typing import Sequence
 
 from ..catalogue import Catalogue
 from ..vocabulary import ARTICLE_STATUSES
@@ -93,12 +93,14 @@ def build_facets(catalogue: Catalogue, article_ids: Sequence[str]) -> list[dict]
                 if docs:
                     values.append((entity_id, entity.name, docs))
             values.sort(key=lambda v: (-len(v[2]), v[1].casefold(), v[0]))
-        facets.append({
-            "docs": [delta_encode(docs) for _, _, docs in values],
-            "label": label,
-            "name": name,
-            "values": [[value_id, value_name, len(docs)] for value_id, value_name, docs in values],
-        })
+        facets.append(
+            {
+                "docs": [delta_encode(docs) for _, _, docs in values],
+                "label": label,
+                "name": name,
+                "values": [[value_id, value_name, len(docs)] for value_id, value_name, docs in values],
+            }
+        )
     return facets
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 
-
 from .builder import LUNR_VERSION, SearchIndex
 from .text import utf16_sort_key
 
@@ -87,7 +86,13 @@ def dump_lunr_json(index: SearchIndex) -> str:
             s = score_text[k] = repr(_score(k))
         return s
 
-    parts = ['{"version":"', LUNR_VERSION, '","fields":', json.dumps(fields, ensure_ascii=False, separators=(",", ":")), ',"fieldVectors":[']
+    parts = [
+        '{"version":"',
+        LUNR_VERSION,
+        '","fields":',
+        json.dumps(fields, ensure_ascii=False, separators=(",", ":")),
+        ',"fieldVectors":[',
+    ]
     qfields = [_dumps(n)[1:-1] for n in fields]
     qrefs = [_dumps(r)[1:-1] for r in refs]
     vectors = index.field_vectors()

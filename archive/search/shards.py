@@ -60,10 +60,11 @@ import hashlib
 import json
 import os
 from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 from itertools import chain
-from operator import sub
 from json.encoder import encode_basestring
-from typing import Any, Mapping, Optional, Sequence
+from operator import sub
+from typing import Any, Optional
 
 from .builder import LUNR_VERSION, SearchIndex
 from .serialize import sorted_terms

@@ -29,7 +29,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from typing import Callable, Optional
+from collections.abc import Callable
+from typing import Optional
 
 __all__ = [
     "CYRILLIC_LABEL",
@@ -126,7 +127,7 @@ def trim_ascii(token: str) -> str:
     if first is None:
         return ""
     last = _ASCII_WORD_RE.search(token[::-1])
-    return token[first.start(): len(token) - last.start()]
+    return token[first.start() : len(token) - last.start()]
 
 
 def _is_word_char(ch: str) -> bool:
@@ -172,15 +173,36 @@ STOP_WORDS = frozenset(
 # ---------------------------------------------------------------------------
 
 _STEP2 = {
-    "ational": "ate", "tional": "tion", "enci": "ence", "anci": "ance",
-    "izer": "ize", "bli": "ble", "alli": "al", "entli": "ent", "eli": "e",
-    "ousli": "ous", "ization": "ize", "ation": "ate", "ator": "ate",
-    "alism": "al", "iveness": "ive", "fulness": "ful", "ousness": "ous",
-    "aliti": "al", "iviti": "ive", "biliti": "ble", "logi": "log",
+    "ational": "ate",
+    "tional": "tion",
+    "enci": "ence",
+    "anci": "ance",
+    "izer": "ize",
+    "bli": "ble",
+    "alli": "al",
+    "entli": "ent",
+    "eli": "e",
+    "ousli": "ous",
+    "ization": "ize",
+    "ation": "ate",
+    "ator": "ate",
+    "alism": "al",
+    "iveness": "ive",
+    "fulness": "ful",
+    "ousness": "ous",
+    "aliti": "al",
+    "iviti": "ive",
+    "biliti": "ble",
+    "logi": "log",
 }
 _STEP3 = {
-    "icate": "ic", "ative": "", "alize": "al", "iciti": "ic", "ical": "ic",
-    "ful": "", "ness": "",
+    "icate": "ic",
+    "ative": "",
+    "alize": "al",
+    "iciti": "ic",
+    "ical": "ic",
+    "ful": "",
+    "ness": "",
 }
 
 _c = "[^aeiou]"
@@ -220,8 +242,24 @@ _re3_5 = re.compile("^" + _C + _v + r"[^aeiouwxy]\Z")
 _STEP2_SUFFIXES = tuple(_STEP2)
 _STEP3_SUFFIXES = tuple(_STEP3)
 _STEP4_SUFFIXES = (
-    "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment",
-    "ent", "ou", "ism", "ate", "iti", "ous", "ive", "ize",
+    "al",
+    "ance",
+    "ence",
+    "er",
+    "ic",
+    "able",
+    "ible",
+    "ant",
+    "ement",
+    "ment",
+    "ent",
+    "ou",
+    "ism",
+    "ate",
+    "iti",
+    "ous",
+    "ive",
+    "ize",
 )
 
 
@@ -477,7 +515,7 @@ class TermPipeline:
         get = self._cache.__getitem__
         return [t for t in map(get, tokenize(value)) if t is not None]
 
-    def count(self, value) -> "tuple[Counter, int]":
+    def count(self, value) -> tuple[Counter, int]:
         """Term frequencies (in first-occurrence order) and the field length."""
         tokens = tokenize(value)
         counts = Counter(map(self._cache.__getitem__, tokens))

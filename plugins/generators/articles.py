@@ -11,7 +11,15 @@ from archive.render import bibtex, citation, format_date
 from archive.vocabulary import EVIDENCE_KINDS
 
 from ..components import (
-    SiteContext, article_link, article_list, badge, checks, chips, entity_link, figures, language_name,
+    SiteContext,
+    article_link,
+    article_list,
+    badge,
+    checks,
+    chips,
+    entity_link,
+    figures,
+    language_name,
 )
 from ..html import Links, Rendered, esc, heading, join, time_tag
 from . import PageSpec
@@ -61,12 +69,15 @@ def _header(ctx: SiteContext, links: Links, article: Article) -> str:
         meta.append(f'<span class="archive-language">original in {esc(language_name(article.language))}</span>')
     rows = []
     for title, ids in (
-        ("Regions", article.regions), ("Places", article.places), ("Actors", article.actors), ("Tags", article.tags),
+        ("Regions", article.regions),
+        ("Places", article.places),
+        ("Actors", article.actors),
+        ("Tags", article.tags),
     ):
         if ids:
             rows.append(f"<dt>{title}</dt><dd>{chips(ctx, links, ids)}</dd>")
     out = [
-        f'<h1>{esc(article.title)}</h1>',
+        f"<h1>{esc(article.title)}</h1>",
         f'<p class="archive-meta">{" ".join(meta)}</p>',
     ]
     if article.title_original:
@@ -76,9 +87,7 @@ def _header(ctx: SiteContext, links: Links, article: Article) -> str:
     if article.summary:
         out.append(f'<p class="archive-summary">{esc(article.summary)}</p>')
     if article.verification.notes:
-        out.append(
-            f'<div class="archive-verification"><strong>Verification.</strong> {esc(article.verification.notes)}</div>'
-        )
+        out.append(f'<div class="archive-verification"><strong>Verification.</strong> {esc(article.verification.notes)}</div>')
     if rows:
         out.append(f'<dl class="archive-refs">{"".join(rows)}</dl>')
     return f'<header class="archive-article__header">{"".join(out)}</header>'
@@ -154,9 +163,11 @@ def _evidence(ctx: SiteContext, links: Links, article: Article, toc: list) -> st
         kind = f'<span class="archive-kind" title="{esc(EVIDENCE_KINDS.get(item.kind, ""))}">{esc(item.kind)}</span>'
         line = [kind, badge(ctx, links, "evidence", item.verification.status)]
         if item.verification.by:
-            line.append(f"verified by {entity_link(ctx, links, item.verification.by, chip=False)}"
-                        if item.verification.status == "verified"
-                        else f"checked by {entity_link(ctx, links, item.verification.by, chip=False)}")
+            line.append(
+                f"verified by {entity_link(ctx, links, item.verification.by, chip=False)}"
+                if item.verification.status == "verified"
+                else f"checked by {entity_link(ctx, links, item.verification.by, chip=False)}"
+            )
         if item.date:
             line.append(esc(item.date.text))
         body = [f'<div class="archive-evidence__meta">{" ".join(line)}</div>']
@@ -207,8 +218,9 @@ def _sources(article: Article, toc: list) -> str:
     items = []
     for source in article.sources:
         title = source.title or source.url
-        parts = [f"<strong>{esc(source.publisher)}</strong>: "
-                 f'<a href="{esc(source.url)}" rel="nofollow noopener">{esc(title)}</a>']
+        parts = [
+            f'<strong>{esc(source.publisher)}</strong>: <a href="{esc(source.url)}" rel="nofollow noopener">{esc(title)}</a>'
+        ]
         extra = []
         if source.language:
             extra.append(f"in {esc(language_name(source.language))}")
@@ -255,7 +267,11 @@ def _prev_next(ctx: SiteContext, links: Links, article: Article) -> str:
         return ""
     parts = []
     if previous:
-        parts.append(f'<div class="archive-prevnext__prev"><span class="archive-note">&larr; Previous</span> {article_link(ctx, links, previous)}</div>')
+        parts.append(
+            f'<div class="archive-prevnext__prev"><span class="archive-note">&larr; Previous</span> {article_link(ctx, links, previous)}</div>'
+        )
     if following:
-        parts.append(f'<div class="archive-prevnext__next"><span class="archive-note">Next &rarr;</span> {article_link(ctx, links, following)}</div>')
+        parts.append(
+            f'<div class="archive-prevnext__next"><span class="archive-note">Next &rarr;</span> {article_link(ctx, links, following)}</div>'
+        )
     return f'<nav class="archive-prevnext" aria-label="Timeline">{"".join(parts)}</nav>'

@@ -34,8 +34,16 @@ class ClaimPages:
         years = ctx.catalogue.claim_years() if ctx.claim_years else {}
         for year, groups in years.items():
             newest = ctx.catalogue.articles[groups[-1].article_id].date
-            specs.append(PageSpec(layout.claims_uri(year), f"Claims tracker: {year}", self.name, f"year:{year}",
-                                  f"Claims in the archive's reports of {year}.", newest))
+            specs.append(
+                PageSpec(
+                    layout.claims_uri(year),
+                    f"Claims tracker: {year}",
+                    self.name,
+                    f"year:{year}",
+                    f"Claims in the archive's reports of {year}.",
+                    newest,
+                )
+            )
         return specs
 
     def render(self, ctx: SiteContext, spec: PageSpec, links: Links, body_html: str) -> Rendered:
@@ -43,8 +51,9 @@ class ClaimPages:
         if spec.key.startswith("year:"):
             year = int(spec.key.partition(":")[2])
             groups = catalogue.claim_years()[year]
-            return Rendered(f"<h1>Claims tracker: {year}</h1><p>{esc(INTRO)}</p>"
-                            + _years_nav(ctx, links, year) + tracker(ctx, links, groups))
+            return Rendered(
+                f"<h1>Claims tracker: {year}</h1><p>{esc(INTRO)}</p>" + _years_nav(ctx, links, year) + tracker(ctx, links, groups)
+            )
         if ctx.claim_years:
             return Rendered(f"<h1>Claims tracker</h1><p>{esc(INTRO)}</p>" + _years_overview(ctx, links))
         return Rendered(f"<h1>Claims tracker</h1><p>{esc(INTRO)}</p>" + tracker(ctx, links, catalogue.claim_groups))
@@ -56,11 +65,15 @@ def _years_overview(ctx: SiteContext, links: Links) -> str:
         statuses = Counter(entry.claim.status for group in groups for entry in group.claims)
         total = sum(statuses.values())
         cells = "".join(f'<td data-label="{esc(label(s))}">{format_number(statuses.get(s, 0))}</td>' for s in CLAIM_STATUSES)
-        rows.append(f'<tr><td data-label="Year">{links.a(layout.claims_uri(year), str(year))}</td>'
-                    f'<td data-label="Claims">{format_number(total)}</td>{cells}</tr>')
+        rows.append(
+            f'<tr><td data-label="Year">{links.a(layout.claims_uri(year), str(year))}</td>'
+            f'<td data-label="Claims">{format_number(total)}</td>{cells}</tr>'
+        )
     head = "".join(f"<th>{badge(ctx, links, 'claim', s)}</th>" for s in CLAIM_STATUSES)
-    return ('<div class="archive-table"><table class="archive-claims"><thead><tr><th>Year</th><th>Claims</th>'
-            f'{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+    return (
+        '<div class="archive-table"><table class="archive-claims"><thead><tr><th>Year</th><th>Claims</th>'
+        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def _years_nav(ctx: SiteContext, links: Links, current: int) -> str:
@@ -89,7 +102,8 @@ def _filter_form(ctx: SiteContext, links: Links, entries: list[ClaimEntry]) -> s
     buttons = "".join(
         f'<button type="button" class="archive-filter__status" data-status="{esc(s)}" aria-pressed="false" '
         f'title="{esc(CLAIM_STATUSES[s])}">{esc(label(s))} <span class="archive-count">{statuses[s]}</span></button>'
-        for s in CLAIM_STATUSES if statuses.get(s)
+        for s in CLAIM_STATUSES
+        if statuses.get(s)
     )
     claimant_options = "".join(
         f'<option value="{esc(c)}">{esc(name(c))} ({n})</option>'
@@ -139,8 +153,7 @@ def _group(ctx: SiteContext, links: Links, group: ClaimGroup) -> str:
         if event.type:
             meta.append(entity_link(ctx, links, event.type))
         place = chips(ctx, links, event.places or event.regions)
-        title = (f'<p class="archive-group__event">{" ".join(m for m in meta if m)} '
-                 f"{esc(event.summary or event.id)} {place}</p>")
+        title = f'<p class="archive-group__event">{" ".join(m for m in meta if m)} {esc(event.summary or event.id)} {place}</p>'
     else:
         title = '<p class="archive-group__event"><strong>Claims about no recorded event</strong></p>'
     quantities = group.quantities

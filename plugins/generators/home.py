@@ -21,8 +21,16 @@ class HomePage:
         self.latest_count = latest_count
 
     def pages(self, ctx: SiteContext) -> list[PageSpec]:
-        return [PageSpec(layout.HOME, ctx.site_name, self.name, "home", f"{ctx.site_name}: the archive's latest reports.",
-                         ctx.catalogue.counts.updated)]
+        return [
+            PageSpec(
+                layout.HOME,
+                ctx.site_name,
+                self.name,
+                "home",
+                f"{ctx.site_name}: the archive's latest reports.",
+                ctx.catalogue.counts.updated,
+            )
+        ]
 
     def render(self, ctx: SiteContext, spec: PageSpec, links: Links, body_html: str) -> Rendered:
         toc: list = []

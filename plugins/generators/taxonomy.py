@@ -14,7 +14,15 @@ from archive.render import format_number
 from archive.vocabulary import ACTOR_TYPES, SIDES
 
 from ..components import (
-    KIND_LABELS, SiteContext, article_list, chips, claims_rows_table, entity_link, entity_names, label, language_name,
+    KIND_LABELS,
+    SiteContext,
+    article_list,
+    chips,
+    claims_rows_table,
+    entity_link,
+    entity_names,
+    label,
+    language_name,
 )
 from ..html import Links, Rendered, esc, heading, join
 from . import PageSpec
@@ -36,19 +44,30 @@ class TaxonomyPages:
         catalogue = ctx.catalogue
         specs = []
         for section in layout.SECTION_ORDER:
-            specs.append(PageSpec(
-                uri=layout.section_uri(section), title=SECTION_TITLES[section], generator=self.name,
-                key=f"section:{section}", description=SECTION_INTROS[section], updated=catalogue.counts.last,
-            ))
+            specs.append(
+                PageSpec(
+                    uri=layout.section_uri(section),
+                    title=SECTION_TITLES[section],
+                    generator=self.name,
+                    key=f"section:{section}",
+                    description=SECTION_INTROS[section],
+                    updated=catalogue.counts.last,
+                )
+            )
         for kind in catalogue.kinds:
             for entity_id in catalogue.kinds[kind]:
                 entity = catalogue.gazetteer[entity_id]
                 newest = catalogue.articles_for(entity_id)
-                specs.append(PageSpec(
-                    uri=ctx.entity_uri(entity_id), title=entity.name, generator=self.name, key=entity_id,
-                    description=f"{KIND_LABELS[kind]}: articles, claims and sources in the archive about {entity.name}.",
-                    updated=catalogue.articles[newest[0]].date if newest else None,
-                ))
+                specs.append(
+                    PageSpec(
+                        uri=ctx.entity_uri(entity_id),
+                        title=entity.name,
+                        generator=self.name,
+                        key=entity_id,
+                        description=f"{KIND_LABELS[kind]}: articles, claims and sources in the archive about {entity.name}.",
+                        updated=catalogue.articles[newest[0]].date if newest else None,
+                    )
+                )
         return specs
 
     def render(self, ctx: SiteContext, spec: PageSpec, links: Links, body_html: str) -> Rendered:
@@ -73,9 +92,25 @@ def entity_page(ctx: SiteContext, links: Links, entity: Entity) -> Rendered:
     ]
     if entity.kind == "actor":
         made = catalogue.claims_by_claimant.get(entity.id, [])
-        parts.append(_claims_section(ctx, links, toc, "entity-claims-made", "Claims made", made, entity, "claimant", claimant=False))
-        parts.append(_claims_section(ctx, links, toc, "entity-claims-about", "Claims about it", catalogue.claims_by_subject.get(entity.id, []), entity))
-        parts.append(_claims_section(ctx, links, toc, "entity-claims-checked", "Claims it checked", catalogue.claims_by_checker.get(entity.id, []), entity))
+        parts.append(
+            _claims_section(ctx, links, toc, "entity-claims-made", "Claims made", made, entity, "claimant", claimant=False)
+        )
+        parts.append(
+            _claims_section(
+                ctx, links, toc, "entity-claims-about", "Claims about it", catalogue.claims_by_subject.get(entity.id, []), entity
+            )
+        )
+        parts.append(
+            _claims_section(
+                ctx,
+                links,
+                toc,
+                "entity-claims-checked",
+                "Claims it checked",
+                catalogue.claims_by_checker.get(entity.id, []),
+                entity,
+            )
+        )
     parts.append(_alongside(ctx, links, entity, toc))
     return Rendered(f'<div class="archive-entity archive-entity--{esc(entity.kind)}">{join(parts)}</div>', toc)
 
@@ -93,19 +128,32 @@ def _facts(ctx: SiteContext, links: Links, entity: Entity) -> str:
     ancestors = gazetteer.ancestors(entity.id)
     if ancestors:
         rows.append(("Part of", " &rsaquo; ".join(entity_link(ctx, links, a, chip=False) for a in ancestors)))
-    names = [f'<span lang="{esc(lang)}">{esc(name)}</span> <span class="archive-note">({esc(language_name(lang))})</span>'
-             for lang, name in entity_names(entity)]
+    names = [
+        f'<span lang="{esc(lang)}">{esc(name)}</span> <span class="archive-note">({esc(language_name(lang))})</span>'
+        for lang, name in entity_names(entity)
+    ]
     rows.append(("Names", "<br>".join(names)))
     aliases = [a for a in entity.aliases if a not in entity.names.values()]
     if aliases:
         rows.append(("Also written", ", ".join(esc(a) for a in aliases)))
     if entity.former_names:
-        rows.append(("Former names", ", ".join(
-            esc(f.name) + (f' <span class="archive-note">(until {esc(f.until)})</span>' if f.until else "")
-            for f in entity.former_names)))
+        rows.append(
+            (
+                "Former names",
+                ", ".join(
+                    esc(f.name) + (f' <span class="archive-note">(until {esc(f.until)})</span>' if f.until else "")
+                    for f in entity.former_names
+                ),
+            )
+        )
     if entity.side:
-        rows.append(("Side", f"{esc(SIDE_TITLES.get(entity.side, entity.side))} "
-                             f'<span class="archive-note">({esc(SIDES.get(entity.side, ""))})</span>'))
+        rows.append(
+            (
+                "Side",
+                f"{esc(SIDE_TITLES.get(entity.side, entity.side))} "
+                f'<span class="archive-note">({esc(SIDES.get(entity.side, ""))})</span>',
+            )
+        )
     if entity.country:
         rows.append(("Country", entity_link(ctx, links, entity.country, chip=False)))
     if entity.region:
@@ -117,8 +165,13 @@ def _facts(ctx: SiteContext, links: Links, entity: Entity) -> str:
             others = [n for n in (holder.name_uk, holder.name_ru) if n]
             if others:
                 text += f' <span class="archive-note">({esc(" / ".join(others))})</span>'
-            when = join([f"in office on {holder.in_office_on}" if holder.in_office_on else "",
-                         f"until {holder.until}" if holder.until else ""], ", ")
+            when = join(
+                [
+                    f"in office on {holder.in_office_on}" if holder.in_office_on else "",
+                    f"until {holder.until}" if holder.until else "",
+                ],
+                ", ",
+            )
             if when:
                 text += f' <span class="archive-note">&mdash; {esc(when)}</span>'
             holders.append(text)
@@ -145,14 +198,20 @@ def _articles_by_year(ctx: SiteContext, links: Links, article_ids: list[str]) ->
         by_year.setdefault(ctx.catalogue.articles[article_id].date.year, []).append(article_id)
     if len(by_year) == 1:
         return article_list(ctx, links, article_ids)
-    return "".join(
-        f'<h3 class="archive-year">{year}</h3>{article_list(ctx, links, ids)}' for year, ids in by_year.items()
-    )
+    return "".join(f'<h3 class="archive-year">{year}</h3>{article_list(ctx, links, ids)}' for year, ids in by_year.items())
 
 
 def _claims_section(
-    ctx: SiteContext, links: Links, toc: list, anchor: str, title: str, entries: list[ClaimEntry],
-    entity: Entity, filter_key: Optional[str] = None, *, claimant: bool = True,
+    ctx: SiteContext,
+    links: Links,
+    toc: list,
+    anchor: str,
+    title: str,
+    entries: list[ClaimEntry],
+    entity: Entity,
+    filter_key: Optional[str] = None,
+    *,
+    claimant: bool = True,
 ) -> str:
     if not entries:
         return ""
@@ -199,16 +258,19 @@ def _alongside(ctx: SiteContext, links: Links, entity: Entity, toc: list) -> str
 
 def _entry(ctx: SiteContext, links: Links, entity_id: str, extra: str = "") -> str:
     count = len(ctx.catalogue.articles_for(entity_id))
-    return (f'<li>{entity_link(ctx, links, entity_id, chip=False)}{extra} '
-            f'<span class="archive-count" title="articles">{format_number(count)}</span></li>')
+    return (
+        f"<li>{entity_link(ctx, links, entity_id, chip=False)}{extra} "
+        f'<span class="archive-count" title="articles">{format_number(count)}</span></li>'
+    )
 
 
 def _index_head(section: str) -> str:
     return f"<h1>{esc(SECTION_TITLES[section])}</h1><p>{esc(SECTION_INTROS[section])}</p>"
 
 
-def _grouped(ctx: SiteContext, links: Links, groups: dict[str, list[str]], titles: dict[str, str],
-             heads: dict[str, str], toc: list) -> str:
+def _grouped(
+    ctx: SiteContext, links: Links, groups: dict[str, list[str]], titles: dict[str, str], heads: dict[str, str], toc: list
+) -> str:
     out = []
     for key, ids in groups.items():
         if not ids:
@@ -254,7 +316,9 @@ def places_index(ctx: SiteContext, links: Links) -> Rendered:
     groups: dict[str, list[str]] = defaultdict(list)
     for place in catalogue.kinds["place"]:
         groups[_first_ancestor(ctx, place, ("region", "country"))].append(place)
-    ordered = dict(sorted(groups.items(), key=lambda kv: (kv[0] == "", catalogue.gazetteer.name(kv[0]).casefold() if kv[0] else "")))
+    ordered = dict(
+        sorted(groups.items(), key=lambda kv: (kv[0] == "", catalogue.gazetteer.name(kv[0]).casefold() if kv[0] else ""))
+    )
     titles = {r: catalogue.gazetteer.name(r) for r in ordered if r}
     titles[""] = "Other places"
     heads = {r: f'<p class="archive-note">In {entity_link(ctx, links, r, chip=False)}</p>' for r in ordered if r}

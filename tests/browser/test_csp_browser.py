@@ -20,8 +20,7 @@ from playwright.sync_api import expect
 from sitebuild import SAMPLE
 
 from archive.catalogue import build_catalogue
-from archive.layout import (CLAIMS, SECTION_ORDER, TIMELINE, article_uri, entity_uri, month_uri, section_uri, url_for,
-                            year_uri)
+from archive.layout import CLAIMS, SECTION_ORDER, TIMELINE, article_uri, entity_uri, month_uri, section_uri, url_for, year_uri
 from archive.loader import load_archive
 from plugins.csp import add_policy
 
@@ -93,12 +92,20 @@ def page_types(catalogue) -> dict[str, str]:
     """One URL of each kind of page of the sample, by name."""
     article = max(catalogue.articles.values(), key=lambda a: (len(a.claims), a.id))
     urls = {
-        "home": "", "article": url_for(article_uri(article.id)), "timeline": url_for(TIMELINE),
-        "year": url_for(year_uri(article.date.year)), "month": url_for(month_uri(f"{article.date:%Y-%m}")),
-        "claims": url_for(CLAIMS), "region": url_for(entity_uri("region", article.regions[0])),
-        "place": url_for(entity_uri("place", article.places[0])), "actor": url_for(entity_uri("actor", article.actors[0])),
-        "tag": url_for(entity_uri("tag", article.tags[0])), "methodology": "methodology/", "contribute": "contribute/",
-        "search": "search/", "404": "404.html",
+        "home": "",
+        "article": url_for(article_uri(article.id)),
+        "timeline": url_for(TIMELINE),
+        "year": url_for(year_uri(article.date.year)),
+        "month": url_for(month_uri(f"{article.date:%Y-%m}")),
+        "claims": url_for(CLAIMS),
+        "region": url_for(entity_uri("region", article.regions[0])),
+        "place": url_for(entity_uri("place", article.places[0])),
+        "actor": url_for(entity_uri("actor", article.actors[0])),
+        "tag": url_for(entity_uri("tag", article.tags[0])),
+        "methodology": "methodology/",
+        "contribute": "contribute/",
+        "search": "search/",
+        "404": "404.html",
     }
     urls.update({f"{section} index": url_for(section_uri(section)) for section in SECTION_ORDER})
     return urls
@@ -149,9 +156,11 @@ def test_the_search_works_under_the_policy(sample_server, csp_page):
     results = page.locator(".archive-search-result__title a")
     expect(results.first).to_be_visible(timeout=15_000)
     page.locator("#archive-search-input").fill("drone")  # typed: the Web Worker answers from the index
-    page.wait_for_function("() => document.querySelector('[data-archive-search]').dataset.searchShown === 'drone'"
-                           " && document.querySelector('[data-archive-search]').dataset.searchBusy === 'false'",
-                           timeout=15_000)
+    page.wait_for_function(
+        "() => document.querySelector('[data-archive-search]').dataset.searchShown === 'drone'"
+        " && document.querySelector('[data-archive-search]').dataset.searchBusy === 'false'",
+        timeout=15_000,
+    )
     assert results.count() > 0
     page.wait_for_load_state("networkidle")
     assert_clean(page, "search")

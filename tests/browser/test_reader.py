@@ -6,7 +6,6 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-
 from sitebuild import SAMPLE
 
 from archive.catalogue import build_catalogue
@@ -82,7 +81,11 @@ def test_claims_tracker_filters_by_clicking(fixture_server, open_page):
 
     page.select_option("select[name=claimant]", "legion")
     expect(page.locator("tr[data-status]:visible")).to_have_count(1)
-    assert page.locator("tr[data-status]:visible td[data-label=Claim]").inner_text().startswith("Our forces have full control of Tetkino")
+    assert (
+        page.locator("tr[data-status]:visible td[data-label=Claim]")
+        .inner_text()
+        .startswith("Our forces have full control of Tetkino")
+    )
 
     page.locator("button[data-status=disputed]").click()  # un-press: every status of the Legion
     expect(page.locator("tr[data-status]:visible")).to_have_count(2)
@@ -117,8 +120,11 @@ def test_claims_tracker_of_the_sample(sample_server, sample, open_page, screensh
 
 def test_pages_fit_a_phone_screen(sample_server, sample, open_page, screenshot):
     article = _article_with_most_claims(sample)
-    for name, url in (("phone-article", url_for(article_uri(article))), ("phone-claims", "claims/"),
-                      ("phone-actor", url_for(entity_uri("actor", _actor_with_most_claims(sample))))):
+    for name, url in (
+        ("phone-article", url_for(article_uri(article))),
+        ("phone-claims", "claims/"),
+        ("phone-actor", url_for(entity_uri("actor", _actor_with_most_claims(sample)))),
+    ):
         page = open_page(sample_server.url + url, width=390, height=844)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{url} scrolls sideways by {overflow}px on a phone"

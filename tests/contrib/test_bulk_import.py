@@ -41,8 +41,11 @@ def generated_sample() -> list:
     """Every fifth report of the generated corpus, and every report with something rare in it."""
     records = corpus_module().generate()
     rare = [
-        rec for rec in records
-        if len(rec["title"]) > 300 or "\u200b" in rec["body"] or "\t" in rec["body"]
+        rec
+        for rec in records
+        if len(rec["title"]) > 300
+        or "\u200b" in rec["body"]
+        or "\t" in rec["body"]
         or not unicodedata.is_normalized("NFC", rec["body"])
     ]
     return records[::5] + [rec for rec in rare if rec not in records[::5]]

@@ -42,7 +42,9 @@ def test_the_seed_report_yields_the_same_with_the_archives_own_gazetteer():
 def test_an_english_report_with_kiev_and_bilhorod_is_detected(index):
     detection = detect((REPORTS / "kiev-bilhorod.txt").read_text(encoding="utf-8"), index)
     assert {"ru-bel", "ru-krs", "ua-30"} <= set(detection.ids("regions"))
-    assert {"ru-mod", "ru-fsb", "freedom-of-russia-legion", "siberian-battalion", "russian-volunteer-corps"} <= set(detection.ids("actors"))
+    assert {"ru-mod", "ru-fsb", "freedom-of-russia-legion", "siberian-battalion", "russian-volunteer-corps"} <= set(
+        detection.ids("actors")
+    )
 
 
 def test_a_russian_report_with_inflected_names_is_detected(index):

@@ -98,8 +98,11 @@ def test_the_same_input_gives_the_same_bytes(archive_dir, tmp_path: Path):
     first = {p.name: p.read_bytes() for p in drafts()}
     shutil.rmtree(ARTICLES / "2024")
     (ARTICLES / "2024").mkdir()
-    shutil.copy(Path(__file__).parents[1] / "fixtures/contrib/archive/articles/2024/2024-03-12-armed-groups-claim-raids-into-kursk-region.md",
-                ARTICLES / "2024")
+    shutil.copy(
+        Path(__file__).parents[1]
+        / "fixtures/contrib/archive/articles/2024/2024-03-12-armed-groups-claim-raids-into-kursk-region.md",
+        ARTICLES / "2024",
+    )
     run("import", "--date", "2024-03-12", str(REPORTS))
     assert {p.name: p.read_bytes() for p in drafts()} == first
 
@@ -120,15 +123,18 @@ def test_good_lines_are_imported_and_bad_ones_reported(mixed):
     assert "imported 3 of 10 reports as drafts"  # 11 lines, one blank in result.output
 
 
-@pytest.mark.parametrize("line, message", [
-    (2, "not valid JSON: Expecting ',' delimiter (column 51)"),
-    (3, "missing 'date'; missing 'body' (did you mean 'bod'?)"),
-    (6, "date: 2999-01-01 is in the future"),
-    (7, "url: 'javascript:alert(1)' is not an http(s) link (javascript)"),
-    (8, "the key 'title' appears twice"),
-    (9, "expected a JSON object, got a list"),
-    (11, "title: expected text, got the number 42"),
-])
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        (2, "not valid JSON: Expecting ',' delimiter (column 51)"),
+        (3, "missing 'date'; missing 'body' (did you mean 'bod'?)"),
+        (6, "date: 2999-01-01 is in the future"),
+        (7, "url: 'javascript:alert(1)' is not an http(s) link (javascript)"),
+        (8, "the key 'title' appears twice"),
+        (9, "expected a JSON object, got a list"),
+        (11, "title: expected text, got the number 42"),
+    ],
+)
 def test_each_bad_line_is_named_with_what_is_wrong(mixed, line, message):
     result, _ = mixed
     assert f"mixed.jsonl:{line}: {message}" in result.output
@@ -138,8 +144,10 @@ def test_two_reports_with_the_same_date_and_title_get_two_ids(mixed):
     result, _ = mixed
     both = drafts_of("2024-03-14-drone-attack-reported-in-kursk-region")
     assert len(both) == 2
-    assert {front_matter(p)["sources"][0]["url"] for p in both} == {"https://example.org/kursk-drone",
-                                                                    "https://example.org/kursk-drone-2"}
+    assert {front_matter(p)["sources"][0]["url"] for p in both} == {
+        "https://example.org/kursk-drone",
+        "https://example.org/kursk-drone-2",
+    }
     assert "2 drafts share a date and title with another" in result.output
     for draft in both:
         assert f"{draft.stem}  (" in result.output
@@ -152,11 +160,20 @@ def test_a_record_without_a_url_keeps_its_publisher_in_a_comment(mixed):
 
 
 def test_a_record_gives_title_date_language_and_source(mixed):
-    (data,) = [d for d in map(front_matter, drafts_of("2024-03-14-drone-attack-reported-in-kursk-region"))
-               if d["sources"][0]["url"] == "https://example.org/kursk-drone"]
+    (data,) = [
+        d
+        for d in map(front_matter, drafts_of("2024-03-14-drone-attack-reported-in-kursk-region"))
+        if d["sources"][0]["url"] == "https://example.org/kursk-drone"
+    ]
     assert data["language"] == "en" and data["date"] == "2024-03-14"
-    assert data["sources"] == [{"publisher": "Example News", "url": "https://example.org/kursk-drone",
-                                "title": "Drone attack reported in Kursk region", "language": "en"}]
+    assert data["sources"] == [
+        {
+            "publisher": "Example News",
+            "url": "https://example.org/kursk-drone",
+            "title": "Drone attack reported in Kursk region",
+            "language": "en",
+        }
+    ]
     assert data["regions"] == ["ru-krs"]
 
 

@@ -45,8 +45,12 @@ def test_a_failure_cannot_forge_a_log_line(archive_dir: Path, tmp_path: Path) ->
 
 def test_invisible_characters_are_removed_from_what_is_imported(archive_dir: Path, tmp_path: Path) -> None:
     reports = tmp_path / "reports.jsonl"
-    record = {"title": "\u200bBel\u200bgorod \u202eraid", "date": "2024-03-12", "body": "Text\u2028more \u2066text.",
-              "publisher": "Example\u200d News"}
+    record = {
+        "title": "\u200bBel\u200bgorod \u202eraid",
+        "date": "2024-03-12",
+        "body": "Text\u2028more \u2066text.",
+        "publisher": "Example\u200d News",
+    }
     reports.write_text(json.dumps(record) + "\n", encoding="utf-8")
     result = run("import", str(reports))
     assert result.exit_code == 0, result.output

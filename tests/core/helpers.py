@@ -11,8 +11,16 @@ SOURCE = """sources:
 """
 
 
-def article_text(extra: str = "", *, date: str = "2024-03-12", regions: str = "[ru-bel]", actors: str = "[ru-mod]",
-                 sources: str = SOURCE, title: str = "Drone attack reported in Belgorod region", body: str = "Body.\n") -> str:
+def article_text(
+    extra: str = "",
+    *,
+    date: str = "2024-03-12",
+    regions: str = "[ru-bel]",
+    actors: str = "[ru-mod]",
+    sources: str = SOURCE,
+    title: str = "Drone attack reported in Belgorod region",
+    body: str = "Body.\n",
+) -> str:
     head = f"---\ntitle: {title}\ndate: {date}\nregions: {regions}\nactors: {actors}\n"
     return head + sources + extra + "---\n" + body
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import copy
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -72,10 +73,36 @@ def test_generated_articles_are_accepted_and_built_as_the_reader_builds_them(tmp
 
 def _mutations(value: Any) -> Iterator[Any]:
     """Copies of ``value`` with one thing changed: a leaf replaced, a key dropped or added, a list item."""
-    replacements = [None, "", "  ", 12, -3, 1.5, float("inf"), True, [], {}, "unknown-id", "2099-01-01",
-                    "2024-02-30", "javascript:alert(1)", "https://", "x" * 2_100, "two\nlines", " ru-bel ", "false",
-                    10**12 + 1, 1e300, 1.12345678901234, 10**400, "Bel\u200bgorod", "a\u202eb", "R\u0435uters",
-                    "Вʼячеслав", "trailing\u2028"]
+    replacements = [
+        None,
+        "",
+        "  ",
+        12,
+        -3,
+        1.5,
+        float("inf"),
+        True,
+        [],
+        {},
+        "unknown-id",
+        "2099-01-01",
+        "2024-02-30",
+        "javascript:alert(1)",
+        "https://",
+        "x" * 2_100,
+        "two\nlines",
+        " ru-bel ",
+        "false",
+        10**12 + 1,
+        1e300,
+        1.12345678901234,
+        10**400,
+        "Bel\u200bgorod",
+        "a\u202eb",
+        "R\u0435uters",
+        "Вʼячеслав",
+        "trailing\u2028",
+    ]
     if isinstance(value, dict):
         for key in value:
             dropped = dict(value)
@@ -91,7 +118,7 @@ def _mutations(value: Any) -> Iterator[Any]:
             yield value + [copy.deepcopy(value[0])]
         for index, item in enumerate(value):
             for changed in _mutations(item):
-                yield value[:index] + [changed] + value[index + 1:]
+                yield value[:index] + [changed] + value[index + 1 :]
     else:
         yield from (r for r in replacements if r != value or type(r) is not type(value))
 
@@ -108,25 +135,28 @@ def test_no_single_mutation_of_the_seed_is_accepted_unless_the_reader_accepts_it
     assert accepted > 100 and rejected > 1_000
 
 
-@pytest.mark.parametrize(("change", "reason"), [
-    (lambda d: d.pop("sources"), "a required list is missing"),
-    (lambda d: d.update(regions=["ru-mod"]), "an actor listed as a region"),
-    (lambda d: d.update(regions=["ru-bel", "ru-bel"]), "an id listed twice"),
-    (lambda d: d["claims"][0].update(status="confrimed"), "a misspelt status"),
-    (lambda d: d["claims"][0].pop("claimant"), "a claim without claimant"),
-    (lambda d: d["claims"][0]["figures"][0].update(value="many"), "a word as a figure"),
-    (lambda d: d["claims"][0]["figures"][0].update(value=-5), "a negative count"),
-    (lambda d: d["claims"][0]["figures"][0].update(value=1e300), "a count above the maximum"),
-    (lambda d: d["claims"][0]["figures"][0].update(value=10**400), "a count of 400 digits"),
-    (lambda d: d["claims"][0]["figures"][0].update(value=2.12345678901234), "a count with too many digits"),
-    (lambda d: d["sources"][0].update(url="javascript:alert(1)"), "a javascript: link"),
-    (lambda d: d.update(title="Raids into Bel\u200bgorod"), "a zero-width space"),
-    (lambda d: d["claims"][0].update(claim="a\u202eb"), "a right-to-left override"),
-    (lambda d: d.update(summary="A summary.\u2028"), "a line separator, even where stripping would drop it"),
-    (lambda d: d.update(date="2099-01-01"), "a future date"),
-    (lambda d: d.update(title={"en": "x"}), "a mapping as title"),
-    (lambda d: d.update(sumary="x"), "an unknown key"),
-])
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda d: d.pop("sources"), "a required list is missing"),
+        (lambda d: d.update(regions=["ru-mod"]), "an actor listed as a region"),
+        (lambda d: d.update(regions=["ru-bel", "ru-bel"]), "an id listed twice"),
+        (lambda d: d["claims"][0].update(status="confrimed"), "a misspelt status"),
+        (lambda d: d["claims"][0].pop("claimant"), "a claim without claimant"),
+        (lambda d: d["claims"][0]["figures"][0].update(value="many"), "a word as a figure"),
+        (lambda d: d["claims"][0]["figures"][0].update(value=-5), "a negative count"),
+        (lambda d: d["claims"][0]["figures"][0].update(value=1e300), "a count above the maximum"),
+        (lambda d: d["claims"][0]["figures"][0].update(value=10**400), "a count of 400 digits"),
+        (lambda d: d["claims"][0]["figures"][0].update(value=2.12345678901234), "a count with too many digits"),
+        (lambda d: d["sources"][0].update(url="javascript:alert(1)"), "a javascript: link"),
+        (lambda d: d.update(title="Raids into Bel\u200bgorod"), "a zero-width space"),
+        (lambda d: d["claims"][0].update(claim="a\u202eb"), "a right-to-left override"),
+        (lambda d: d.update(summary="A summary.\u2028"), "a line separator, even where stripping would drop it"),
+        (lambda d: d.update(date="2099-01-01"), "a future date"),
+        (lambda d: d.update(title={"en": "x"}), "a mapping as title"),
+        (lambda d: d.update(sumary="x"), "an unknown key"),
+    ],
+)
 def test_faults_of_the_bad_input_corpus_are_rejected(gazetteer: Gazetteer, change: Any, reason: str) -> None:
     data = front_matter(SEED)
     change(data)

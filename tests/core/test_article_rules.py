@@ -32,20 +32,32 @@ def test_a_valid_article_is_built_into_a_record(sample_copy: Path) -> None:
     write_article(only_file(sample_copy), article_text("summary: A summary.\n"))
     article = load_archive(sample_copy).articles[0]
     assert (article.id, article.date, article.regions, article.summary) == (
-        "2024-03-12-test-article", date(2024, 3, 12), ["ru-bel"], "A summary.")
+        "2024-03-12-test-article",
+        date(2024, 3, 12),
+        ["ru-bel"],
+        "A summary.",
+    )
 
 
 def test_a_source_without_an_archived_copy_is_a_warning(sample_copy: Path) -> None:
     sources = "sources:\n  - publisher: BBC News\n    url: https://www.bbc.co.uk/news/x\n"
     write_article(only_file(sample_copy), article_text(sources=sources))
-    assert check(sample_copy) == [("warning", "sources[0]", "the source from BBC News has no archived copy "
-                                   "(add 'archived:' with a Wayback Machine or archive.today link; news pages change)")]
+    assert check(sample_copy) == [
+        (
+            "warning",
+            "sources[0]",
+            "the source from BBC News has no archived copy "
+            "(add 'archived:' with a Wayback Machine or archive.today link; news pages change)",
+        )
+    ]
 
 
 def test_a_claimant_missing_from_the_actors_is_a_warning(sample_copy: Path) -> None:
     claims = "claims:\n  - claimant: ru-bel-governor\n    claim: One person was killed.\n    status: unverified\n"
     write_article(only_file(sample_copy), article_text(claims))
-    assert check(sample_copy) == [("warning", "claims[0].claimant", "'ru-bel-governor' is not in the article's actors (add it to actors)")]
+    assert check(sample_copy) == [
+        ("warning", "claims[0].claimant", "'ru-bel-governor' is not in the article's actors (add it to actors)")
+    ]
 
 
 def test_a_places_region_counts_as_listed_for_events(sample_copy: Path) -> None:
@@ -55,9 +67,11 @@ def test_a_places_region_counts_as_listed_for_events(sample_copy: Path) -> None:
 
 
 def test_a_claim_may_dispute_another_claim_of_the_article(sample_copy: Path) -> None:
-    claims = ("claims:\n  - id: first\n    claimant: ru-mod\n    claim: A.\n    status: disputed\n"
-              "    disputed_by: ['#second', ru-mod]\n"
-              "  - id: second\n    claimant: ru-mod\n    claim: B.\n    status: unverified\n")
+    claims = (
+        "claims:\n  - id: first\n    claimant: ru-mod\n    claim: A.\n    status: disputed\n"
+        "    disputed_by: ['#second', ru-mod]\n"
+        "  - id: second\n    claimant: ru-mod\n    claim: B.\n    status: unverified\n"
+    )
     write_article(only_file(sample_copy), article_text(claims))
     assert check(sample_copy) == []
 
@@ -65,7 +79,9 @@ def test_a_claim_may_dispute_another_claim_of_the_article(sample_copy: Path) -> 
 def test_a_dispute_naming_a_missing_claim_is_an_error(sample_copy: Path) -> None:
     claims = "claims:\n  - id: first\n    claimant: ru-mod\n    claim: A.\n    status: disputed\n    disputed_by: ['#secnd']\n"
     write_article(only_file(sample_copy), article_text(claims))
-    assert check(sample_copy) == [("error", "claims[0].disputed_by[0]", "no claim with id 'secnd' in this article (give the disputing claim an 'id')")]
+    assert check(sample_copy) == [
+        ("error", "claims[0].disputed_by[0]", "no claim with id 'secnd' in this article (give the disputing claim an 'id')")
+    ]
 
 
 def test_a_dispute_may_name_a_claim_of_another_article(sample_copy: Path) -> None:
@@ -131,12 +147,14 @@ def test_an_article_in_the_wrong_year_folder_is_a_warning(sample_copy: Path) -> 
     path = content / "articles" / "2023" / "2024-03-12-test-article.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(article_text())
-    assert check(content) == [("warning", "", "the article is dated 2024 but sits in the folder 2023/ (move it to articles/2024/)")]
+    assert check(content) == [
+        ("warning", "", "the article is dated 2024 but sits in the folder 2023/ (move it to articles/2024/)")
+    ]
 
 
 def test_a_script_in_the_body_is_an_error(sample_copy: Path) -> None:
     write_article(only_file(sample_copy), article_text(body="Text.\n\n<script>alert(1)</script>\n"))
-    (severity, _field, message), = check(sample_copy)
+    ((severity, _field, message),) = check(sample_copy)
     assert severity == "error" and message.startswith("raw HTML <script> is not allowed")
 
 

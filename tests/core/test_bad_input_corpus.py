@@ -92,7 +92,10 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> dict:
     started = time.monotonic()
     completed = subprocess.run(
         [sys.executable, "-m", "archive", "check", "--format", "json", str(root)],
-        capture_output=True, text=True, timeout=120, cwd=root.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=root.parent,
     )
     report = json.loads(completed.stdout)
     report["exit_status"] = completed.returncode

@@ -32,8 +32,10 @@ def test_check_prints_path_line_column_severity_field_and_message(sample_copy: P
     write_article(sample_copy, article_text("sumary: x\n"))
     code, output = run("check", str(sample_copy))
     assert code == 1
-    line = next(l for l in output.splitlines() if "sumary" in l)
-    assert line.endswith("2024-03-12-test-article.md:10:1: error: sumary: unknown field 'sumary' in an article (did you mean 'summary'?)")
+    line = next(each for each in output.splitlines() if "sumary" in each)
+    assert line.endswith(
+        "2024-03-12-test-article.md:10:1: error: sumary: unknown field 'sumary' in an article (did you mean 'summary'?)"
+    )
 
 
 def test_warnings_pass_unless_strict(sample_copy: Path) -> None:
@@ -59,7 +61,7 @@ def test_json_output_lists_problems_with_counts(sample_copy: Path) -> None:
 def test_github_output_is_one_annotation_per_problem(sample_copy: Path) -> None:
     write_article(sample_copy, article_text(regions="[nowhere]"))
     _, output = run("check", "--format", "github", str(sample_copy))
-    annotations = [l for l in output.splitlines() if l.startswith("::")]
+    annotations = [each for each in output.splitlines() if each.startswith("::")]
     assert len(annotations) == 1
     assert annotations[0].startswith("::error file=") and ",line=4,col=11,title=regions[0]::unknown region" in annotations[0]
 
@@ -91,7 +93,13 @@ def test_schema_rejects_an_unknown_key_and_an_unknown_id(repo_root: Path) -> Non
     os.chdir(repo_root)
     schema = json.loads(run("schema")[1])
     validator = jsonschema.Draft202012Validator(schema)
-    data = {"title": "x", "date": "2024-03-12", "regions": ["nowhere"], "actors": ["ru-mod"],
-            "sources": [{"publisher": "p", "url": "https://x.org"}], "sumary": "x"}
+    data = {
+        "title": "x",
+        "date": "2024-03-12",
+        "regions": ["nowhere"],
+        "actors": ["ru-mod"],
+        "sources": [{"publisher": "p", "url": "https://x.org"}],
+        "sumary": "x",
+    }
     messages = " ".join(e.message for e in validator.iter_errors(data))
     assert "'sumary' was unexpected" in messages and "'nowhere' is not one of" in messages

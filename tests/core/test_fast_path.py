@@ -23,13 +23,87 @@ from archive.source import read_text, split_front_matter
 REPO = Path(__file__).resolve().parents[2]
 TODAY = date(2030, 1, 1)
 MUTATIONS_PER_ARTICLE = 200
-INSERTS = [":", ": ", "- ", "#", " #", "'", '"', "[", "]", "{", "}", ",", "?", "&", "*", "!", "|", ">", "%", "@",
-           "\n", "\n  ", "\n- ", "---\n", "...\n", "\t", "\r", "\x85", "\u2028", "\ufeff", "\x07", "é", "Київ",
-           "\u200b", "\u202e", "\u2066", "\u0435", "\\u200b", "\\L"]
-TRAPS = ["yes", "no", "on", "True", "NULL", "~", "007", "0o17", "0x1F", "1_000", "1:30", ".NaN", "-.inf", "1e3", "2024-03-12",
-         "'007'", '"yes"', "!!str 5", "&a x", "*a", "[x, y]", "{a: 1}", "|", ">-", "x:", ":x", "- x", "}x", "a #b", "false",
-         # Numbers out of range or too long to convert, quoted or not (the fast loader once raised on these).
-         "-5", "1e300", "9" * 120, "1" * 5_000, "'" + "1" * 5_000 + "'", "-" + "1" * 5_000, "0x" + "f" * 200]
+INSERTS = [
+    ":",
+    ": ",
+    "- ",
+    "#",
+    " #",
+    "'",
+    '"',
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "?",
+    "&",
+    "*",
+    "!",
+    "|",
+    ">",
+    "%",
+    "@",
+    "\n",
+    "\n  ",
+    "\n- ",
+    "---\n",
+    "...\n",
+    "\t",
+    "\r",
+    "\x85",
+    "\u2028",
+    "\ufeff",
+    "\x07",
+    "é",
+    "Київ",
+    "\u200b",
+    "\u202e",
+    "\u2066",
+    "\u0435",
+    "\\u200b",
+    "\\L",
+]
+TRAPS = [
+    "yes",
+    "no",
+    "on",
+    "True",
+    "NULL",
+    "~",
+    "007",
+    "0o17",
+    "0x1F",
+    "1_000",
+    "1:30",
+    ".NaN",
+    "-.inf",
+    "1e3",
+    "2024-03-12",
+    "'007'",
+    '"yes"',
+    "!!str 5",
+    "&a x",
+    "*a",
+    "[x, y]",
+    "{a: 1}",
+    "|",
+    ">-",
+    "x:",
+    ":x",
+    "- x",
+    "}x",
+    "a #b",
+    "false",
+    # Numbers out of range or too long to convert, quoted or not (the fast loader once raised on these).
+    "-5",
+    "1e300",
+    "9" * 120,
+    "1" * 5_000,
+    "'" + "1" * 5_000 + "'",
+    "-" + "1" * 5_000,
+    "0x" + "f" * 200,
+]
 
 
 def mutate(rng: random.Random, text: str) -> str:
@@ -38,7 +112,7 @@ def mutate(rng: random.Random, text: str) -> str:
         where, line = rng.randrange(len(text) + 1), rng.randrange(len(lines))
         choice = rng.randrange(8)
         if choice == 0:
-            text = text[:where] + text[where + 1:]
+            text = text[:where] + text[where + 1 :]
         elif choice in (1, 2):
             text = text[:where] + rng.choice(INSERTS) + text[where:]
         elif choice == 3:

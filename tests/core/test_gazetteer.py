@@ -21,7 +21,10 @@ COUNTRY = "countries:\n  - id: ru\n    names: {en: Russia}\n"
 
 
 def test_entities_are_built_with_their_kind_and_names(tmp_path: Path) -> None:
-    gazetteer, problems = load(tmp_path, COUNTRY + "regions:\n  - id: ru-bel\n    parent: ru\n    names: {en: Belgorod Oblast, ru: Белгородская область}\n")
+    gazetteer, problems = load(
+        tmp_path,
+        COUNTRY + "regions:\n  - id: ru-bel\n    parent: ru\n    names: {en: Belgorod Oblast, ru: Белгородская область}\n",
+    )
     assert problems == []
     assert (gazetteer["ru-bel"].kind, gazetteer["ru-bel"].names["ru"]) == ("region", "Белгородская область")
 
@@ -37,19 +40,26 @@ def test_a_parent_that_does_not_exist_is_an_error(tmp_path: Path) -> None:
 
 
 def test_parents_may_not_form_a_cycle(tmp_path: Path) -> None:
-    _, problems = load(tmp_path, "tags:\n  - id: a\n    parent: b\n    names: {en: A}\n  - id: b\n    parent: a\n    names: {en: B}\n")
+    _, problems = load(
+        tmp_path, "tags:\n  - id: a\n    parent: b\n    names: {en: A}\n  - id: b\n    parent: a\n    names: {en: B}\n"
+    )
     assert any("form a cycle" in p for p in problems)
 
 
 def test_an_alias_naming_two_entities_is_an_error(tmp_path: Path) -> None:
-    text = COUNTRY + "regions:\n  - id: a\n    names: {en: A}\n    aliases: [Donbas]\n  - id: b\n    names: {en: B}\n    aliases: [Donbas]\n"
+    text = (
+        COUNTRY
+        + "regions:\n  - id: a\n    names: {en: A}\n    aliases: [Donbas]\n  - id: b\n    names: {en: B}\n    aliases: [Donbas]\n"
+    )
     _, problems = load(tmp_path, text)
     assert len([p for p in problems if "'donbas' also names" in p]) == 2
 
 
 def test_an_alias_marked_ambiguous_on_both_entities_is_allowed(tmp_path: Path) -> None:
-    text = ("regions:\n  - id: a\n    names: {en: A}\n    aliases: [Donbas]\n    ambiguous_aliases: [Donbas]\n"
-            "  - id: b\n    names: {en: B}\n    aliases: [Donbass, Donbas]\n    ambiguous_aliases: [Donbas]\n")
+    text = (
+        "regions:\n  - id: a\n    names: {en: A}\n    aliases: [Donbas]\n    ambiguous_aliases: [Donbas]\n"
+        "  - id: b\n    names: {en: B}\n    aliases: [Donbass, Donbas]\n    ambiguous_aliases: [Donbas]\n"
+    )
     gazetteer, problems = load(tmp_path, text)
     assert problems == []
     assert sorted(gazetteer.lookup("donbas")) == ["a", "b"]
@@ -81,9 +91,17 @@ def sample() -> Gazetteer:
 
 @pytest.mark.parametrize(
     ("spelling", "entity_id"),
-    [("Kyiv", "ua-30"), ("Kiev", "ua-30"), ("Київ", "ua-30"), ("Киев", "ua-30"),
-     ("Belgorod Oblast", "ru-bel"), ("Bilhorod Oblast", "ru-bel"), ("Белгородская область", "ru-bel"),
-     ("Тёткино", "ru-krs-tetkino"), ("Теткино", "ru-krs-tetkino")],
+    [
+        ("Kyiv", "ua-30"),
+        ("Kiev", "ua-30"),
+        ("Київ", "ua-30"),
+        ("Киев", "ua-30"),
+        ("Belgorod Oblast", "ru-bel"),
+        ("Bilhorod Oblast", "ru-bel"),
+        ("Белгородская область", "ru-bel"),
+        ("Тёткино", "ru-krs-tetkino"),
+        ("Теткино", "ru-krs-tetkino"),
+    ],
 )
 def test_every_spelling_finds_its_entity(sample: Gazetteer, spelling: str, entity_id: str) -> None:
     assert entity_id in sample.lookup(spelling)

@@ -28,8 +28,23 @@ YAML_FORGED = (
     "\\L\\P\\N\\u202e\\u2066\\u2069\\x0b\\x0c\\u200b\\x9b"
 )
 #: What must never be printed raw: line breaks of any kind, controls, bidi and invisible characters.
-RAW = ["\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", "\x1b", "\x07", "\x9b", "\u200b",
-       *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A))]
+RAW = [
+    "\r",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\x1d",
+    "\x1e",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\x1b",
+    "\x07",
+    "\x9b",
+    "\u200b",
+    *map(chr, range(0x202A, 0x202F)),
+    *map(chr, range(0x2066, 0x206A)),
+]
 #: A real annotation: `::error file=...,line=N,col=N,title=...::message`, its properties escaped.
 ANNOTATION = re.compile(r"::(?:error|warning) file=[^,:]*,line=\d+,col=\d+,title=[^,:]*::")
 #: The styles click adds in colour (bold, red, yellow, cyan, reset): the only ESC allowed.
@@ -61,10 +76,16 @@ def hostile(sample_copy: Path) -> Path:
     write_article(sample_copy, "---\ntitle: x\n---\n", name=f"2024-03-11-forged{FORGED}.md")
     write_article(sample_copy, forged_article(), name="2024-03-12-forged.md")
     # Raw characters in the file itself, where the YAML reader's own messages may quote them.
-    write_article(sample_copy, "---\ntitle: A \x1b[31m title\ndate: 2024-03-12\nsumary\x1b[2J: x\n---\nBody.\n",
-                  name="2024-03-13-raw-escape.md")
-    write_article(sample_copy, f"---\ntitle: A \u202e title \x85 x\nregions: [ru-bel\u2066]\n\"{FORGED[1:]}\": x\n---\nB.\n",
-                  name="2024-03-14-raw-bidi.md")
+    write_article(
+        sample_copy,
+        "---\ntitle: A \x1b[31m title\ndate: 2024-03-12\nsumary\x1b[2J: x\n---\nBody.\n",
+        name="2024-03-13-raw-escape.md",
+    )
+    write_article(
+        sample_copy,
+        f'---\ntitle: A \u202e title \x85 x\nregions: [ru-bel\u2066]\n"{FORGED[1:]}": x\n---\nB.\n',
+        name="2024-03-14-raw-bidi.md",
+    )
     return sample_copy
 
 
@@ -127,29 +148,35 @@ def test_json_output_escapes_what_a_consumer_would_print(hostile: Path) -> None:
 # -- the one place -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "shown"), [
-    ("plain text, Київ, 東京", "plain text, Київ, 東京"),
-    ("a\nb\rc\td", "a\\nb\\rc\\td"),
-    ("\x1b[31mred", "\\x1b[31mred"),
-    ("\x00\x07\x7f\x85\x9b", "\\x00\\x07\\x7f\\x85\\x9b"),
-    ("a\u2028b\u2029c", "a\\u2028b\\u2029c"),
-    ("\u202a\u202b\u202c\u202d\u202e", "\\u202a\\u202b\\u202c\\u202d\\u202e"),
-    ("\u2066\u2067\u2068\u2069\u200e\u200f\u061c", "\\u2066\\u2067\\u2068\\u2069\\u200e\\u200f\\u061c"),
-    ("zero\u200bwidth\ufeff", "zero\\u200bwidth\\ufeff"),
-    ("tag\U000e0041", "tag\\U000e0041"),
-    ("bad byte \udcff", "bad byte \\udcff"),
-    ("no\u00a0break, ideographic\u3000space", "no\u00a0break, ideographic\u3000space"),  # spaces cannot forge
-])
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("plain text, Київ, 東京", "plain text, Київ, 東京"),
+        ("a\nb\rc\td", "a\\nb\\rc\\td"),
+        ("\x1b[31mred", "\\x1b[31mred"),
+        ("\x00\x07\x7f\x85\x9b", "\\x00\\x07\\x7f\\x85\\x9b"),
+        ("a\u2028b\u2029c", "a\\u2028b\\u2029c"),
+        ("\u202a\u202b\u202c\u202d\u202e", "\\u202a\\u202b\\u202c\\u202d\\u202e"),
+        ("\u2066\u2067\u2068\u2069\u200e\u200f\u061c", "\\u2066\\u2067\\u2068\\u2069\\u200e\\u200f\\u061c"),
+        ("zero\u200bwidth\ufeff", "zero\\u200bwidth\\ufeff"),
+        ("tag\U000e0041", "tag\\U000e0041"),
+        ("bad byte \udcff", "bad byte \\udcff"),
+        ("no\u00a0break, ideographic\u3000space", "no\u00a0break, ideographic\u3000space"),  # spaces cannot forge
+    ],
+)
 def test_printable_escapes_what_can_forge_or_hide_a_line(text: str, shown: str) -> None:
     assert printable(text) == shown
 
 
-@pytest.mark.parametrize(("path", "shown"), [
-    ("::error::x.md", "./::error::x.md"),
-    ("##[error]x.md", "./##[error]x.md"),
-    ("content/articles/2024/x.md", "content/articles/2024/x.md"),
-    ("a\n::error::x.md", "a\\n::error::x.md"),
-])
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        ("::error::x.md", "./::error::x.md"),
+        ("##[error]x.md", "./##[error]x.md"),
+        ("content/articles/2024/x.md", "content/articles/2024/x.md"),
+        ("a\n::error::x.md", "a\\n::error::x.md"),
+    ],
+)
 def test_a_path_never_starts_a_line_with_a_command(path: str, shown: str) -> None:
     assert printable_path(path) == shown
 

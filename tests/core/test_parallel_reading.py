@@ -53,11 +53,15 @@ def large_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(SEED, root / "articles" / "2024" / SEED.name)
     disputes = "claims:\n" + "".join(
         f"  - {{claimant: ru-mod, claim: A denial., status: disputed, disputed_by: ['{SEED.stem}#{claim}']}}\n"
-        for claim in ("mod-breakthrough-thwarted", "no-such-claim"))
+        for claim in ("mod-breakthrough-thwarted", "no-such-claim")
+    )
     (root / "articles" / "2024" / "2024-03-13-a-later-denial.md").write_text(
         "---\ntitle: A later denial\ndate: 2024-03-13\nregions: [ru-bel]\nactors: [ru-mod]\n"
         "sources: [{publisher: TASS, url: 'https://tass.com/1', archived: 'https://web.archive.org/1'}]\n"
-        + disputes + "---\nText.\n", encoding="utf-8")
+        + disputes
+        + "---\nText.\n",
+        encoding="utf-8",
+    )
     return root
 
 

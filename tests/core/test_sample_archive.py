@@ -57,7 +57,9 @@ def test_the_seed_has_ponomarevs_lozovaya_rudka_claim(seed: Article) -> None:
 
 
 def test_the_seed_has_the_denial_by_ukraines_military(seed: Article) -> None:
-    assert any("involvement" in c.claim.lower() or "independent" in c.claim.lower() for c in seed.claims if c.claimant == "ua-hur")
+    assert any(
+        "involvement" in c.claim.lower() or "independent" in c.claim.lower() for c in seed.claims if c.claimant == "ua-hur"
+    )
 
 
 def test_the_seed_has_the_25_drones(seed: Article) -> None:

@@ -130,12 +130,25 @@ def test_a_syntax_error_names_its_line() -> None:
         "# only a comment\n",
         # Found by comparing the two loaders on mutated front matter: rapidyaml reads these as
         # text (or differently), libyaml refuses them (or folds them).
-        "a: b\u2028c\n", "a: b\x85c\n", "a: b\rc\n", "a: b\x07c\n", "a: \ufeffb\n", "a: Київ\x07\n",  # odd characters
-        "a: }x\n", "a: ]x\n", "- {a: 1} -\n",  # a closing bracket starting a token
-        "a: {note: x #y}\n", "a: [x,\n  y #z]\n",  # a comment inside a flow collection
-        "a: [x:, y]\n", "a: {k:? v}\n", "a: [: x]\n", "a: {\"k\":&x v}\n",  # colons
-        "a: x\n... y\n", "--- x\n",  # document markers
-        "a: | text\n", "a: >1x\n",  # a block scalar header with text after it
+        "a: b\u2028c\n",
+        "a: b\x85c\n",
+        "a: b\rc\n",
+        "a: b\x07c\n",
+        "a: \ufeffb\n",
+        "a: Київ\x07\n",  # odd characters
+        "a: }x\n",
+        "a: ]x\n",
+        "- {a: 1} -\n",  # a closing bracket starting a token
+        "a: {note: x #y}\n",
+        "a: [x,\n  y #z]\n",  # a comment inside a flow collection
+        "a: [x:, y]\n",
+        "a: {k:? v}\n",
+        "a: [: x]\n",
+        'a: {"k":&x v}\n',  # colons
+        "a: x\n... y\n",
+        "--- x\n",  # document markers
+        "a: | text\n",
+        "a: >1x\n",  # a block scalar header with text after it
         "a: |\n  text",  # no line break at the end (rapidyaml keeps one, libyaml does not)
     ],
 )
@@ -178,7 +191,11 @@ def test_rapidyaml_messages_are_kept_off_stderr_and_stderr_comes_back(capfd: pyt
 
 def test_a_quoted_text_with_a_colon_after_a_quote_takes_the_fast_path() -> None:
     text = "title: 'Amnesty report \"Children\": the theatre strike'\ndate: 2022-06-30\n"
-    assert fast_load(text) == parse_yaml(text).data == {"title": 'Amnesty report "Children": the theatre strike', "date": "2022-06-30"}
+    assert (
+        fast_load(text)
+        == parse_yaml(text).data
+        == {"title": 'Amnesty report "Children": the theatre strike', "date": "2022-06-30"}
+    )
 
 
 def test_a_file_that_is_not_as_large_as_fstat_said_is_read_to_its_end_within_the_limit() -> None:

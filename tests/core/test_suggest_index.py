@@ -31,7 +31,11 @@ def test_close_matcher_answers_as_difflib_does() -> None:
             n = rng.randint(1, 5)
             cutoff = rng.choice([0.0, 0.3, 0.6, 0.6, 0.75, 0.75, 0.9, 1.0])
             assert matcher.matches(word, n, cutoff) == difflib.get_close_matches(word, candidates, n, cutoff), (
-                word, candidates, n, cutoff)
+                word,
+                candidates,
+                n,
+                cutoff,
+            )
 
 
 def test_close_matcher_refuses_what_difflib_refuses() -> None:
@@ -84,17 +88,34 @@ KINDS = [("region", "country"), ("place",), ("region", "place"), ("actor",), ("t
 
 def test_suggestions_are_those_of_comparing_every_candidate(sample: Gazetteer) -> None:
     rng = random.Random(12)
-    texts = ["Belgrod", "Kharkov", "Kharkiv Oblast", "Kyev", "ru-blg", "ua-63-harkiv", "Zaporozhye", "МинОбороны",
-             "Белгородскя", "wagnr", "drone strke", "", "   ", "x"]
+    texts = [
+        "Belgrod",
+        "Kharkov",
+        "Kharkiv Oblast",
+        "Kyev",
+        "ru-blg",
+        "ua-63-harkiv",
+        "Zaporozhye",
+        "МинОбороны",
+        "Белгородскя",
+        "wagnr",
+        "drone strke",
+        "",
+        "   ",
+        "x",
+    ]
     for entity in sample.entities.values():
         for spelling in [entity.id, entity.name]:
             if len(spelling) > 3:
                 cut = rng.randrange(len(spelling))
-                texts.append(spelling[:cut] + spelling[cut + 1:])
-                texts.append(spelling[:cut] + rng.choice("aeioxz") + spelling[cut + 1:])
+                texts.append(spelling[:cut] + spelling[cut + 1 :])
+                texts.append(spelling[:cut] + rng.choice("aeioxz") + spelling[cut + 1 :])
     for text in texts[:14] + rng.sample(texts[14:], 100):
         for kinds in KINDS:
-            assert sample._suggest_uncached(text, kinds) == _suggest_by_comparing_every_candidate(sample, text, kinds), (text, kinds)
+            assert sample._suggest_uncached(text, kinds) == _suggest_by_comparing_every_candidate(sample, text, kinds), (
+                text,
+                kinds,
+            )
 
 
 def test_the_candidates_are_indexed_once_per_gazetteer_and_kinds(sample: Gazetteer) -> None:

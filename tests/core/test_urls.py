@@ -177,8 +177,7 @@ def test_credentials_refused_name_the_host_the_browser_would_visit() -> None:
 def test_a_trailing_dot_is_refused_and_the_host_keeps_it_as_browsers_do() -> None:
     verdict = check_web_url("https://EXAMPLE.com./news")
     assert verdict.error == (
-        "the host 'EXAMPLE.com.' ends with a dot (browsers visit 'example.com.', another site to them): "
-        "write 'EXAMPLE.com'"
+        "the host 'EXAMPLE.com.' ends with a dot (browsers visit 'example.com.', another site to them): write 'EXAMPLE.com'"
     )
     assert verdict.host == "example.com."
 
@@ -253,8 +252,18 @@ def test_a_cyrillic_label_that_spells_a_latin_word_under_a_latin_domain_is_a_war
     assert "readers will take 'аррӏе' for 'apple'" in verdict.warning
 
 
-@pytest.mark.parametrize("url", ["https://пример.рф", "https://пример.com", "https://київ.укр", "https://例え.jp",
-                                 "https://abc日本.jp", "https://ελληνικά.gr", "https://bücher.de"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://пример.рф",
+        "https://пример.com",
+        "https://київ.укр",
+        "https://例え.jp",
+        "https://abc日本.jp",
+        "https://ελληνικά.gr",
+        "https://bücher.de",
+    ],
+)
 def test_one_script_per_label_or_a_customary_mix_is_no_warning(url: str) -> None:
     assert check_web_url(url).warning == ""
 
@@ -262,29 +271,46 @@ def test_one_script_per_label_or_a_customary_mix_is_no_warning(url: str) -> None
 # -- relative links -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("url", ["../media/a.png", "#section", "?q=1", "/articles/2024/", "a.png", "foo/bar:baz",
-                                 "./a:b", "/x//y", "/@user", "#a:b", "?next=https://x.org"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "../media/a.png",
+        "#section",
+        "?q=1",
+        "/articles/2024/",
+        "a.png",
+        "foo/bar:baz",
+        "./a:b",
+        "/x//y",
+        "/@user",
+        "#a:b",
+        "?next=https://x.org",
+    ],
+)
 def test_relative_links_that_stay_on_the_site_are_accepted(url: str) -> None:
     assert check_link(url) == UrlVerdict()
 
 
-@pytest.mark.parametrize(("url", "reason"), [
-    ("//evil.com/x.png", "starts with '//', which leaves this site for the host 'evil.com'"),
-    ("//", "leaves this site"),
-    ("/\\evil.com", "cannot contain a backslash"),
-    ("\\\\evil.com", "cannot contain a backslash"),
-    ("javascript:alert(1)", "is not an http(s) link (javascript)"),
-    ("JaVaScRiPt:alert(1)", "is not an http(s) link (javascript)"),
-    (" javascript:alert(1)", "cannot start or end with spaces"),
-    ("java\tscript:alert(1)", "tab or line break"),
-    ("data:image/png;base64,AAAA", "is not an http(s) link (data)"),
-    ("mailto:a@example.com", "is not an http(s) link (mailto)"),
-    ("a:b", "is not an http(s) link (a)"),
-    ("1a:b", "has a ':' before its first '/'"),
-    (":x", "has a ':' before its first '/'"),
-    ("../a b.png", "cannot contain spaces"),
-    ("", "cannot be empty"),
-])
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("//evil.com/x.png", "starts with '//', which leaves this site for the host 'evil.com'"),
+        ("//", "leaves this site"),
+        ("/\\evil.com", "cannot contain a backslash"),
+        ("\\\\evil.com", "cannot contain a backslash"),
+        ("javascript:alert(1)", "is not an http(s) link (javascript)"),
+        ("JaVaScRiPt:alert(1)", "is not an http(s) link (javascript)"),
+        (" javascript:alert(1)", "cannot start or end with spaces"),
+        ("java\tscript:alert(1)", "tab or line break"),
+        ("data:image/png;base64,AAAA", "is not an http(s) link (data)"),
+        ("mailto:a@example.com", "is not an http(s) link (mailto)"),
+        ("a:b", "is not an http(s) link (a)"),
+        ("1a:b", "has a ':' before its first '/'"),
+        (":x", "has a ':' before its first '/'"),
+        ("../a b.png", "cannot contain spaces"),
+        ("", "cannot be empty"),
+    ],
+)
 def test_relative_links_that_leave_the_site_or_hide_a_scheme_are_refused(url: str, reason: str) -> None:
     verdict = check_link(url)
     assert not verdict.ok and reason in verdict.error
@@ -359,8 +385,13 @@ def sources(url: str) -> str:
 def test_a_refused_source_url_is_an_error_at_its_line_and_field(sample_copy: Path) -> None:
     write_article(only_file(sample_copy), article_text(sources=sources("https://www.bbc.co.uk@evil.example/news")))
     assert problems(sample_copy) == [
-        ("error", 8, 10, "sources[0].url",
-         "a URL cannot contain a user name or password before '@' (browsers would visit 'evil.example')"),
+        (
+            "error",
+            8,
+            10,
+            "sources[0].url",
+            "a URL cannot contain a user name or password before '@' (browsers would visit 'evil.example')",
+        ),
     ]
 
 

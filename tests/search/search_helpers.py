@@ -106,4 +106,3 @@ def assert_same_results(actual: list, expected: list, query: str, *, tol: float 
     for a, e in zip(actual, expected):
         assert abs(a["score"] - e["score"]) <= tol, f"score of {a['ref']} differs for {query!r}"
         assert a["matchData"] == e["matchData"], f"matchData of {a['ref']} differs for {query!r}"
-

@@ -17,7 +17,19 @@ DOCS = [
     ("4", {"title": "Курская область", "body": "В Курской области и в Курске сбиты дроны."}),
 ]
 FIELDS = [("title", 10), ("body", 1)]
-QUERIES = ["Київ", "київ", "Белгород", "Белгородской", "белгородская", "Курск", "café", "Kraków", "kyiv", "body:Київ", "title:Белгород"]
+QUERIES = [
+    "Київ",
+    "київ",
+    "Белгород",
+    "Белгородской",
+    "белгородская",
+    "Курск",
+    "café",
+    "Kraków",
+    "kyiv",
+    "body:Київ",
+    "title:Белгород",
+]
 
 
 def _refs(answer):
@@ -35,7 +47,12 @@ def answers(tmp_path_factory):
         [
             {"cmd": "search", "index": str(tmp / "index.json"), "queries": QUERIES},
             {"cmd": "shards", "dir": str(tmp / "shards"), "queries": QUERIES, "cold": True},
-            {"cmd": "build", "fields": [{"name": "title", "boost": 10}, {"name": "body"}], "docs": js_docs, "out": str(tmp / "lunrjs.json")},
+            {
+                "cmd": "build",
+                "fields": [{"name": "title", "boost": 10}, {"name": "body"}],
+                "docs": js_docs,
+                "out": str(tmp / "lunrjs.json"),
+            },
             {"cmd": "search", "index": str(tmp / "lunrjs.json"), "queries": QUERIES},
         ]
     )

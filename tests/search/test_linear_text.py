@@ -25,11 +25,14 @@ def test_the_link_scan_gives_what_the_expression_gives() -> None:
         assert _link_texts(text) == _IMAGE_OR_LINK.sub(r" \1 ", text), repr(text)
 
 
-@pytest.mark.parametrize("text, words", [
-    ("See [the report](https://example.org/r) and ![a map](map.png).", "See  the report  and  a map ."),
-    ("[ref][1] and [unclosed", " ref  and [unclosed"),
-    ("a [b\nc] d", "a [b\nc] d"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("See [the report](https://example.org/r) and ![a map](map.png).", "See  the report  and  a map ."),
+        ("[ref][1] and [unclosed", " ref  and [unclosed"),
+        ("a [b\nc] d", "a [b\nc] d"),
+    ],
+)
 def test_link_texts_keep_their_words(text: str, words: str) -> None:
     assert _link_texts(text) == words
 

@@ -17,7 +17,7 @@ for folder in (HERE, HERE.parent / "site", HERE.parent / "search"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from sitebuild import REPO, SAMPLE, build_fixture, copy_fixture, mkdocs_build  # noqa: E402
+from sitebuild import REPO, SAMPLE, build_fixture, copy_fixture, mkdocs_build  # noqa: E402, F401 - SAMPLE is re-exported
 
 HOSTILE = REPO / "tests" / "fixtures" / "hostile"
 ENGINE_HARNESS = HERE / "engine_harness.js"

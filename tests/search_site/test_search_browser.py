@@ -36,7 +36,8 @@ def settled(page, query: str) -> None:
     page.wait_for_function(
         "([sel, q]) => { const r = document.querySelector(sel);"
         " return r && r.dataset.searchBusy === 'false' && r.dataset.searchShown === q }",
-        arg=[ROOT, query.strip()], timeout=15_000,
+        arg=[ROOT, query.strip()],
+        timeout=15_000,
     )
 
 
@@ -49,7 +50,7 @@ def search(page, query: str) -> list[str]:
 
 def shown(page) -> list[str]:
     base = page.evaluate("() => new URL(document.querySelector('[data-archive-search]').dataset.root, document.baseURI).href")
-    return [href[len(base):] for href in page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.href)")]
+    return [href[len(base) :] for href in page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.href)")]
 
 
 def open_search(open_page, server, query: str = "", **options):
@@ -75,13 +76,15 @@ def test_words_names_in_any_script_and_query_syntax_find_the_expected_articles(s
     assert page.locator(BOX).evaluate("el => el === document.activeElement")  # ready to type
 
     drone = search(page, "drone")
-    assert {article("2024-03-12-russian-armed-groups-claim-raids-into-belgorod-and-kursk"),
-            article("2024-01-01-belgorod-city-centre-strike-death-toll")} <= set(drone)
+    assert {
+        article("2024-03-12-russian-armed-groups-claim-raids-into-belgorod-and-kursk"),
+        article("2024-01-01-belgorod-city-centre-strike-death-toll"),
+    } <= set(drone)
     assert page.locator(".archive-search-result mark", has_text=re.compile("^drone$", re.I)).count() >= 1
 
     assert search(page, "Moskva")[0] == article("2022-04-22-russia-reports-moskva-crew-losses-after-cruiser-sinks")
-    assert set(search(page, "Belgorot~1")) == {article(i) for i in BELGOROD}        # a typo
-    for spelling in ("Bilhorod", "Белгород", "Белгородской", "belg*"):             # other scripts, a wildcard
+    assert set(search(page, "Belgorot~1")) == {article(i) for i in BELGOROD}  # a typo
+    for spelling in ("Bilhorod", "Белгород", "Белгородской", "belg*"):  # other scripts, a wildcard
         assert set(search(page, spelling)) == {article(i) for i in BELGOROD}, spelling
     kiev = search(page, "Kiev")
     assert kiev and set(search(page, "Київ")) == set(kiev) == set(search(page, "Киев"))
@@ -153,8 +156,13 @@ def test_a_filter_without_words_lists_every_matching_article_newest_first(search
 
 def test_a_malformed_query_explains_itself_and_keeps_the_page(search_server, open_page, screenshot):
     page = open_search(open_page, search_server, "drone")
-    for query, message in (("title:", "needs a word after the colon"), ("+", "needs a word right after it"),
-                           ("nosuchfield:x", "no field called"), ("kursk~x", "needs a number"), ("*", "at least two letters")):
+    for query, message in (
+        ("title:", "needs a word after the colon"),
+        ("+", "needs a word right after it"),
+        ("nosuchfield:x", "no field called"),
+        ("kursk~x", "needs a number"),
+        ("*", "at least two letters"),
+    ):
         page.locator(BOX).fill(query)
         settled(page, query)
         alert = page.get_by_role("alert")
@@ -233,7 +241,8 @@ def test_keyboard_and_screen_reader(search_server, open_page):
 def paged_server(tmp_path_factory):
     """The fixture archive (with the hostile article) and two results per page."""
     site, result = build_search_fixture(
-        tmp_path_factory.mktemp("search-paged"), hostile=True,
+        tmp_path_factory.mktemp("search-paged"),
+        hostile=True,
         plugins=["archive", {"archive-search": {"results_per_page": 2, "records_per_file": 2}}],
     )
     assert result.returncode == 0, result.stderr

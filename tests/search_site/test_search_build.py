@@ -51,7 +51,9 @@ def test_the_sample_build_writes_the_page_its_scripts_and_the_index(sample_searc
     assert (site / "search" / "index.html").exists()
     for name in ASSETS:
         assert (site / "assets" / "search" / name).stat().st_size > 0, name
-    assert (site / "assets" / "search" / "lunr.min.js").read_bytes() == (REPO / "node_modules" / "lunr" / "lunr.min.js").read_bytes()
+    assert (site / "assets" / "search" / "lunr.min.js").read_bytes() == (
+        REPO / "node_modules" / "lunr" / "lunr.min.js"
+    ).read_bytes()
     manifest = json.loads((index_dir(site) / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["documentCount"] == len(sample_catalogue.timeline)
     assert manifest["pipeline"] == ["stemmer", "archiveCyrillic"]
@@ -72,8 +74,22 @@ def test_every_result_and_chip_links_to_a_page_of_the_site(sample_search_site):
 def test_the_index_holds_every_spelling_of_names(sample_search_site):
     terms = all_terms(sample_search_site)
     pipeline = TermPipeline(cyrillic=True)
-    for spelling in ("Kiev", "Kyiv", "Київ", "Киев", "Belgorod", "Bilhorod", "Белгород", "Бєлгород", "Білгород",
-                     "Белгородской", "Moskva", "Вагнер", "Prigozhin", "Пригожин"):
+    for spelling in (
+        "Kiev",
+        "Kyiv",
+        "Київ",
+        "Киев",
+        "Belgorod",
+        "Bilhorod",
+        "Белгород",
+        "Бєлгород",
+        "Білгород",
+        "Белгородской",
+        "Moskva",
+        "Вагнер",
+        "Prigozhin",
+        "Пригожин",
+    ):
         assert pipeline.search_term(spelling.lower()) in terms, spelling
 
 
@@ -116,8 +132,13 @@ def hostile_site(tmp_path_factory) -> Path:
     return site
 
 
-HOSTILE_VALUES = ("<script>alert('title')</script>", "<img src=x onerror=alert(1)>", "<script>alert('summary')</script>",
-                  "<script>alert('publisher')</script>", "\"><svg onload=alert('original')>")
+HOSTILE_VALUES = (
+    "<script>alert('title')</script>",
+    "<img src=x onerror=alert(1)>",
+    "<script>alert('summary')</script>",
+    "<script>alert('publisher')</script>",
+    "\"><svg onload=alert('original')>",
+)
 
 
 def test_no_front_matter_value_reaches_the_search_page(hostile_site):
@@ -159,8 +180,10 @@ def test_the_header_copy_follows_materials_own():
     ours = (REPO / "plugins" / "templates" / "partials" / "header.html").read_text(encoding="utf-8")
     removed = [line for line in difflib.ndiff(theirs.splitlines(), ours.splitlines()) if line.startswith("- ")]
     added = [line for line in difflib.ndiff(theirs.splitlines(), ours.splitlines()) if line.startswith("+ ")]
-    assert removed == ["-   This file was automatically generated - do not edit",
-                       '-     {% if "material/search" in config.plugins %}']
+    assert removed == [
+        "-   This file was automatically generated - do not edit",
+        '-     {% if "material/search" in config.plugins %}',
+    ]
     assert '+     {% elif "material/search" in config.plugins %}' in added
     assert '+       {% include "partials/archive-search.html" %}' in added and len(added) == 7
 

@@ -24,10 +24,35 @@ from archive.search.documents import FIELDS, build_documents
 from archive.search.facets import delta_decode
 
 QUERIES = [
-    "drone", "drones", "Moskva", "wagner", "title:wagner", "belgorod", "Belgorod", "Bilhorod", "Белгород",
-    "Белгородской", "Kiev", "Kyiv", "Київ", "Киев", "belg*", "belgorot~1", "kursk~1", "+belgorod -kursk",
-    "-kursk", "missile^5 drone", "names:kharkov", "claims:killed", "sources:reuters", "governor said",
-    "prisoners of war", "day", "today", "cluster munitions", "*grad",
+    "drone",
+    "drones",
+    "Moskva",
+    "wagner",
+    "title:wagner",
+    "belgorod",
+    "Belgorod",
+    "Bilhorod",
+    "Белгород",
+    "Белгородской",
+    "Kiev",
+    "Kyiv",
+    "Київ",
+    "Киев",
+    "belg*",
+    "belgorot~1",
+    "kursk~1",
+    "+belgorod -kursk",
+    "-kursk",
+    "missile^5 drone",
+    "names:kharkov",
+    "claims:killed",
+    "sources:reuters",
+    "governor said",
+    "prisoners of war",
+    "day",
+    "today",
+    "cluster munitions",
+    "*grad",
 ]
 ENGLISH = [q for q in QUERIES if q.isascii() and q != "*grad"]
 
@@ -56,10 +81,12 @@ def monolithic(documents, sample_search_site, tmp_path_factory) -> Path:
 
 
 def test_sharded_site_index_gives_the_monolithic_results(sample_search_site, monolithic):
-    sharded, whole = run_node([
-        {"cmd": "shards", "dir": str(sample_search_site / "search" / "index"), "queries": QUERIES},
-        {"cmd": "search", "index": str(monolithic), "queries": QUERIES},
-    ])
+    sharded, whole = run_node(
+        [
+            {"cmd": "shards", "dir": str(sample_search_site / "search" / "index"), "queries": QUERIES},
+            {"cmd": "search", "index": str(monolithic), "queries": QUERIES},
+        ]
+    )
     for query, a, b in zip(QUERIES, sharded["answers"], whole["answers"]):
         assert a["error"] is None and b["error"] is None, query
         assert_same_results(a["results"], b["results"], query)
@@ -82,10 +109,12 @@ def test_english_queries_match_an_index_lunr_js_builds_itself(documents, sample_
     out = tmp_path / "lunrjs-index.json"
     docs = [{"ref": ref, **fields} for ref, fields in documents.pairs()]
     fields = [{"name": name, "boost": boost} for name, boost in FIELDS]
-    built, sharded = run_node([
-        {"cmd": "build", "fields": fields, "docs": docs, "out": str(out)},
-        {"cmd": "shards", "dir": str(sample_search_site / "search" / "index"), "queries": ENGLISH},
-    ])
+    built, sharded = run_node(
+        [
+            {"cmd": "build", "fields": fields, "docs": docs, "out": str(out)},
+            {"cmd": "shards", "dir": str(sample_search_site / "search" / "index"), "queries": ENGLISH},
+        ]
+    )
     (lunrjs,) = run_node([{"cmd": "search", "index": str(out), "queries": ENGLISH}])
     for query, ours, theirs in zip(ENGLISH, sharded["answers"], lunrjs["answers"]):
         assert theirs["error"] is None, query
@@ -126,9 +155,16 @@ def test_the_page_engine_keeps_lunrs_order_and_counts_facets(sample_search_site)
 
 
 def test_highlights_cover_the_words_whose_terms_matched(sample_search_site):
-    (answer,) = run_engine([{"cmd": "marks", "dir": str(sample_search_site / "search" / "index"),
-                             "text": "Strikes on Belgorod's centre — «Белгородской» drone-strike, Kursk.",
-                             "terms": ["belgorod", "белгород", "drone", "strike"]}])
+    (answer,) = run_engine(
+        [
+            {
+                "cmd": "marks",
+                "dir": str(sample_search_site / "search" / "index"),
+                "text": "Strikes on Belgorod's centre — «Белгородской» drone-strike, Kursk.",
+                "terms": ["belgorod", "белгород", "drone", "strike"],
+            }
+        ]
+    )
     text = "Strikes on Belgorod's centre — «Белгородской» drone-strike, Kursk."
     # lunr indexes "Belgorod's" as "belgorod'"; the page still marks it for "belgorod"
     assert [text[a:b] for a, b in answer["marks"]] == ["Strikes", "Belgorod's", "Белгородской", "drone", "strike"]

@@ -8,14 +8,14 @@ with every one of them named and publish none of them.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from click.testing import CliRunner
+from sitebuild import FIXTURE, build_fixture, copy_fixture, mkdocs_build, write_config
 
 from archive.cli import main
-from sitebuild import FIXTURE, build_fixture, copy_fixture, mkdocs_build, write_config
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
 
@@ -52,10 +52,17 @@ CASES: dict[str, tuple[str, Callable[[Path], None], str]] = {
     "dangling link": ("gone.md", _link("/nonexistent/file.md"), "symbolic link"),
     "link inside the gazetteer": ("gazetteer/more.yml", _link("/etc/hostname"), "symbolic link"),
     "editorial page with a script": ("about.md", lambda p: _write(p, "# About\n\n<script>alert(1)</script>\n"), "<script>"),
-    "editorial page choosing a template": ("about.md", lambda p: _write(p, "---\ntemplate: 404.html\n---\n# About\n"), "template"),
+    "editorial page choosing a template": (
+        "about.md",
+        lambda p: _write(p, "---\ntemplate: 404.html\n---\n# About\n"),
+        "template",
+    ),
     "editorial page with multimarkdown fields": ("about.md", lambda p: _write(p, "Template: 404.html\n\n# About\n"), "field"),
-    "editorial page with a third-party image": ("about.md", lambda p: _write(p, "# About\n\n![x](https://t.example.com/p.gif)\n"),
-                                                "another site"),
+    "editorial page with a third-party image": (
+        "about.md",
+        lambda p: _write(p, "# About\n\n![x](https://t.example.com/p.gif)\n"),
+        "another site",
+    ),
 }
 
 

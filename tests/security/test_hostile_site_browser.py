@@ -13,7 +13,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from browserkit import StaticServer
 from sitebuild import REPO, build_fixture, copy_fixture
 
@@ -50,8 +49,9 @@ def hostile_server(tmp_path_factory):
     for article in HOSTILE.glob("*.md"):
         shutil.copy(article, docs / "articles" / article.name[:4] / article.name)
     (docs / "hostile-page.md").write_text(EDITORIAL, encoding="utf-8")
-    site, result = build_fixture(tmp, strict=False, docs=docs,
-                                 markdown_extensions=[{"toc": {"permalink": True}}, "tables", "attr_list", "md_in_html"])
+    site, result = build_fixture(
+        tmp, strict=False, docs=docs, markdown_extensions=[{"toc": {"permalink": True}}, "tables", "attr_list", "md_in_html"]
+    )
     assert result.returncode == 0, result.stderr
     server = StaticServer(site)
     yield server, site
@@ -89,8 +89,12 @@ def test_the_editorial_page_title_is_text(hostile_server, open_page):
     server, _ = hostile_server
     page = open_page(server.url + "hostile-page/")
     assert "</title><script>" in page.title()
-    assert page.locator("script:not([src]):not([type='application/json'])").evaluate_all(
-        "nodes => nodes.filter(n => n.textContent.includes('__pwned')).length") == 0
+    assert (
+        page.locator("script:not([src]):not([type='application/json'])").evaluate_all(
+            "nodes => nodes.filter(n => n.textContent.includes('__pwned')).length"
+        )
+        == 0
+    )
 
 
 def test_an_author_id_cannot_replace_the_themes_configuration(hostile_server, open_page):
