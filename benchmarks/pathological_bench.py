@@ -34,9 +34,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -89,8 +90,7 @@ def _repeat(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
-def _article(*, summary: str = _SUMMARY, places: str = _PLACES, tags: str = _TAGS, extra: str = "",
-             body: str = _BODY) -> str:
+def _article(*, summary: str = _SUMMARY, places: str = _PLACES, tags: str = _TAGS, extra: str = "", body: str = _BODY) -> str:
     return _FRONT.format(summary=summary, places=places, tags=tags, extra=extra) + body
 
 
@@ -101,14 +101,17 @@ def _room(size: int, **fixed: str) -> int:
 
 def _front_line(field: str, prefix: str, unit: str, suffix: str = "\n") -> Callable[[int], str]:
     """A front-matter line ``prefix + unit * n + suffix`` that replaces ``field``'s line."""
+
     def make(size: int) -> str:
         fixed = {field: prefix + suffix}
         return _article(**{field: prefix + _repeat(unit, _room(size, **fixed)) + suffix})
+
     return make
 
 
 def _front_lines(field: str, head: str, line: Callable[[int], str]) -> Callable[[int], str]:
     """``head`` and then numbered lines ``line(i)`` until the file is full, in place of ``field``."""
+
     def make(size: int) -> str:
         room = _room(size, **{field: head})
         parts, used, i = [head], 0, 0
@@ -120,6 +123,7 @@ def _front_lines(field: str, head: str, line: Callable[[int], str]) -> Callable[
             used += len(text.encode("utf-8"))
             i += 1
         return _article(**{field: "".join(parts)})
+
     return make
 
 
@@ -135,6 +139,7 @@ def _deep_flow(size: int) -> str:
 def _body(unit: str, tail: str = "") -> Callable[[int], str]:
     def make(size: int) -> str:
         return _article(body=_repeat(unit, _room(size, body=tail)) + tail)
+
     return make
 
 
@@ -150,6 +155,7 @@ def _body_lines(line: Callable[[int], str]) -> Callable[[int], str]:
             used += len(text.encode("utf-8"))
             i += 1
         return _article(body="".join(parts))
+
     return make
 
 
@@ -160,8 +166,10 @@ def _div_nesting(size: int) -> str:
     return _article(body=opening * depth + "Inside.\n\n" + closing * depth)
 
 
-_WORDS = ("the shelling of the city damaged apartment blocks according to the regional governor "
-          "who said that drones had been intercepted over the border overnight ").split()
+_WORDS = (
+    "the shelling of the city damaged apartment blocks according to the regional governor "
+    "who said that drones had been intercepted over the border overnight "
+).split()
 
 
 #: How many marks of one kind the "within the limits" classes hold at most: the body check
@@ -169,8 +177,9 @@ _WORDS = ("the shelling of the city damaged apartment blocks according to the re
 MARKS_BUDGET = 19_000
 
 
-def _within_limits(head: Callable[[int], str], tail: str = "", per_paragraph: int = 10,
-                   budget: int = MARKS_BUDGET) -> Callable[[int], str]:
+def _within_limits(
+    head: Callable[[int], str], tail: str = "", per_paragraph: int = 10, budget: int = MARKS_BUDGET
+) -> Callable[[int], str]:
     """Paragraphs that each start with ``head(k)`` (``k`` pathological units) and go on with
     prose, until ``budget`` units are spent; then prose only. What the body check accepts at
     most, for the build to be measured."""
@@ -188,6 +197,7 @@ def _within_limits(head: Callable[[int], str], tail: str = "", per_paragraph: in
             used += len(paragraph.encode("utf-8"))
             marks += k
         return _article(body="".join(parts))
+
     return make
 
 
@@ -199,11 +209,37 @@ def _long_line(size: int) -> str:
 
 GAZETTEER_PLACES = 3_000
 #: Syllables and endings of village names, in Latin letters and in Cyrillic.
-_SYLLABLES = (("no", "но"), ("vo", "во"), ("ka", "ка"), ("mi", "мі"), ("ro", "ро"), ("ly", "ли"), ("pe", "пе"),
-              ("tro", "тро"), ("ser", "сер"), ("hi", "гі"), ("dub", "дуб"), ("ba", "ба"), ("zo", "зо"), ("ki", "кі"),
-              ("lu", "лу"), ("sha", "ша"), ("chy", "чи"), ("ho", "хо"), ("myr", "мир"), ("stav", "став"))
-_ENDINGS = (("ivka", "івка", "овка"), ("ove", "ове", "ово"), ("ne", "не", "ное"), ("ske", "ське", "ское"),
-            ("yn", "ин", "ин"), ("ets", "ець", "ец"), ("ychi", "ичі", "ичи"))
+_SYLLABLES = (
+    ("no", "но"),
+    ("vo", "во"),
+    ("ka", "ка"),
+    ("mi", "мі"),
+    ("ro", "ро"),
+    ("ly", "ли"),
+    ("pe", "пе"),
+    ("tro", "тро"),
+    ("ser", "сер"),
+    ("hi", "гі"),
+    ("dub", "дуб"),
+    ("ba", "ба"),
+    ("zo", "зо"),
+    ("ki", "кі"),
+    ("lu", "лу"),
+    ("sha", "ша"),
+    ("chy", "чи"),
+    ("ho", "хо"),
+    ("myr", "мир"),
+    ("stav", "став"),
+)
+_ENDINGS = (
+    ("ivka", "івка", "овка"),
+    ("ove", "ове", "ово"),
+    ("ne", "не", "ное"),
+    ("ske", "ське", "ское"),
+    ("yn", "ин", "ин"),
+    ("ets", "ець", "ец"),
+    ("ychi", "ичі", "ичи"),
+)
 
 
 def _place_names(count: int = GAZETTEER_PLACES) -> list[tuple[str, str, str]]:
@@ -232,8 +268,10 @@ def big_gazetteer() -> dict[str, str]:
         lines = ["places:\n"]
         for i in range(start, min(start + 500, len(names))):
             en, uk, ru = names[i]
-            lines.append(f"  - id: {ids[i]}\n    type: village\n    parent: {ids[i][:-len(en) - 1]}\n"
-                         f"    names: {{en: {en}, uk: {uk}, ru: {ru}}}\n")
+            lines.append(
+                f"  - id: {ids[i]}\n    type: village\n    parent: {ids[i][: -len(en) - 1]}\n"
+                f"    names: {{en: {en}, uk: {uk}, ru: {ru}}}\n"
+            )
         files[f"bench-places-{start // 500}.yml"] = "".join(lines)
     return files
 
@@ -245,7 +283,7 @@ def _typos():
     for change in ("", *"aeiouyxzq"):
         for cut in range(6, max(map(len, ids))):
             for place in ids:
-                typo = place[:cut] + change + place[cut + 1:]
+                typo = place[:cut] + change + place[cut + 1 :]
                 if cut < len(place) and typo != place and typo not in seen:
                     seen.add(typo)
                     yield typo
@@ -296,7 +334,7 @@ CASES: tuple[Case, ...] = (
     Case("'['", "front", _front_line("tags", "tags: ", "[")),
     Case("'{'", "front", _front_line("tags", "tags: ", "{")),
     Case("'\"'", "front", _front_line("summary", "summary: A test", '"')),
-    Case("\"'\"", "front", _front_line("summary", "summary: A test", "'")),
+    Case('"\'"', "front", _front_line("summary", "summary: A test", "'")),
     Case("'[ #'", "front", _front_line("tags", "tags: [shelling", ", a #", "]\n")),
     Case("deep flow", "front", _deep_flow),
     Case("long plain scalar", "front", _front_lines("summary", "summary: A test\n", lambda i: "  " + " ".join(_WORDS) + "\n")),
@@ -338,8 +376,11 @@ CASES: tuple[Case, ...] = (
     Case("links in limits", "body", _within_limits(lambda k: "[a link](https://example.org/a) " * k, per_paragraph=5)),
     Case("'>' 20 deep", "body", _within_limits(lambda k: "> " * 20, per_paragraph=1)),
     Case("'- ' 20 deep", "body", _within_limits(lambda k: "- " * 20, per_paragraph=1)),
-    Case("<div> 20 deep", "body", _within_limits(lambda k: '<div markdown="1">\n\n' * 20, "\n\n" + "</div>\n\n" * 20,
-                                                 per_paragraph=20, budget=9_000)),  # (two '<' a level)
+    Case(
+        "<div> 20 deep",
+        "body",
+        _within_limits(lambda k: '<div markdown="1">\n\n' * 20, "\n\n" + "</div>\n\n" * 20, per_paragraph=20, budget=9_000),
+    ),  # (two '<' a level)
 )
 
 
@@ -462,8 +503,10 @@ def _too_fast_growth(costs: list[tuple[int, float]], floor: float) -> bool:
     overall = _overall(costs, floor)
     if overall is not None and overall > GROWTH_LIMIT:
         return True
-    steep = [ratio is not None and ratio > STEP_GROWTH_LIMIT and cost > 20 * floor
-             for ratio, (_, cost) in zip(_ratio(costs, floor), costs)]
+    steep = [
+        ratio is not None and ratio > STEP_GROWTH_LIMIT and cost > 20 * floor
+        for ratio, (_, cost) in zip(_ratio(costs, floor), costs)
+    ]
     return any(a and b for a, b in zip(steep, steep[1:]))
 
 
@@ -471,8 +514,17 @@ def _fmt(value: Optional[float], width: int = 8, digits: int = 3) -> str:
     return f"{'-':>{width}}" if value is None else f"{value:>{width}.{digits}f}"
 
 
-def run(sizes: tuple[int, ...], cases: list[Case], *, build: bool, runs: int, check_timeout: float,
-        build_timeout: float, scratch: Path, out=sys.stdout) -> bool:
+def run(
+    sizes: tuple[int, ...],
+    cases: list[Case],
+    *,
+    build: bool,
+    runs: int,
+    check_timeout: float,
+    build_timeout: float,
+    scratch: Path,
+    out=sys.stdout,
+) -> bool:
     """Measure ``cases`` at ``sizes`` (KiB), print the table; True when every target is met."""
     plain = make_archive(scratch / "plain" / "docs", Case("plain", "body", lambda size: _article()), 4 * KIB)
     if not check_cpu(plain)[1]:
@@ -487,9 +539,14 @@ def run(sizes: tuple[int, ...], cases: list[Case], *, build: bool, runs: int, ch
         built = timed_build(root, root.parent, build_timeout)[0] if build else None
         baselines[big] = (check or 0.0, built)
         label = "3,000 more places" if big else "fixture gazetteer"
-        print(f"baseline ({label}, no pathological article): check {check:.3f} s CPU"
-              + (f", build {built:.2f} s wall" if built is not None else ""), file=out)
-    print(f"{'where':<6} {'class':<18} {'KiB':>5} {'check s':>8} {'file s':>7} {'x/2':>5} {'build s':>9} {'x/2':>5}  note", file=out)
+        print(
+            f"baseline ({label}, no pathological article): check {check:.3f} s CPU"
+            + (f", build {built:.2f} s wall" if built is not None else ""),
+            file=out,
+        )
+    print(
+        f"{'where':<6} {'class':<18} {'KiB':>5} {'check s':>8} {'file s':>7} {'x/2':>5} {'build s':>9} {'x/2':>5}  note", file=out
+    )
     ok = True
     for case in cases:
         rows: list[Row] = []
@@ -545,8 +602,11 @@ def run(sizes: tuple[int, ...], cases: list[Case], *, build: bool, runs: int, ch
                 build_text = f"{'-':>9}"
             ok = ok and not notes
             own = None if row.check is None else max(0.0, row.check - base_check)
-            print(f"{case.where:<6} {case.name:<18} {row.size_kib:>5} {_fmt(row.check)} {_fmt(own, 7)} {_fmt(check_ratios.get(row.size_kib), 5, 2)} "
-                  f"{build_text} {_fmt(build_ratios.get(row.size_kib), 5, 2)}  {'; '.join(notes)}", file=out)
+            print(
+                f"{case.where:<6} {case.name:<18} {row.size_kib:>5} {_fmt(row.check)} {_fmt(own, 7)} {_fmt(check_ratios.get(row.size_kib), 5, 2)} "
+                f"{build_text} {_fmt(build_ratios.get(row.size_kib), 5, 2)}  {'; '.join(notes)}",
+                file=out,
+            )
             out.flush()
         if notes_for_class:
             ok = False
@@ -566,13 +626,25 @@ def main(argv: Optional[list[str]] = None) -> int:
     args = parser.parse_args(argv)
     sizes = tuple(args.sizes) if args.sizes else (QUICK_SIZES_KIB if args.quick else SIZES_KIB)
     cases = [c for c in CASES if not args.only or args.only in c.where or args.only in c.name]
-    print(f"pathological text: {len(cases)} classes x {', '.join(map(str, sizes))} KiB; check = CPU s of load_archive "
-          f"(best of {args.runs}), build = wall s of mkdocs build; {os.cpu_count()} cores")
+    print(
+        f"pathological text: {len(cases)} classes x {', '.join(map(str, sizes))} KiB; check = CPU s of load_archive "
+        f"(best of {args.runs}), build = wall s of mkdocs build; {os.cpu_count()} cores"
+    )
     with tempfile.TemporaryDirectory(prefix="pathological-") as scratch:
-        ok = run(sizes, cases, build=not args.no_build, runs=args.runs, check_timeout=args.check_timeout,
-                 build_timeout=args.build_timeout, scratch=Path(scratch))
-    print("targets met" if ok else
-          f"TARGET MISSED: a check over {CHECK_LIMIT} s, a build over {BUILD_LIMIT} s, a failed build or faster than linear growth")
+        ok = run(
+            sizes,
+            cases,
+            build=not args.no_build,
+            runs=args.runs,
+            check_timeout=args.check_timeout,
+            build_timeout=args.build_timeout,
+            scratch=Path(scratch),
+        )
+    print(
+        "targets met"
+        if ok
+        else f"TARGET MISSED: a check over {CHECK_LIMIT} s, a build over {BUILD_LIMIT} s, a failed build or faster than linear growth"
+    )
     return 0 if ok else 1
 
 
