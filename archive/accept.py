@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from datetime import date
-from typing import Any, Optional
+from typing import Any, Optional, Protocol
 
 from . import spec
 from .urls import check_web_url
@@ -29,6 +29,12 @@ from .validate import Resolver, as_day, mixed_script_problem, number_problem, pa
 REJECT: Any = object()
 
 Acceptor = Callable[[Any], Any]
+
+
+class RecordAcceptor(Protocol):
+    """A record's acceptor: a mapping's record (plus ``fixed`` attributes), or :data:`REJECT`."""
+
+    def __call__(self, raw: dict[str, Any], fixed: Optional[dict[str, Any]] = None) -> Any: ...
 
 
 class Acceptors:
@@ -42,6 +48,7 @@ class Acceptors:
         self.resolver = resolver
         self.today = today
         self._made: dict[int, tuple[Any, Acceptor]] = {}
+        self._made_records: dict[int, tuple[spec.Record, RecordAcceptor]] = {}
 
     def record(self, record: spec.Record, raw: Any, fixed: Optional[dict[str, Any]] = None) -> Any:
         """``record.cls`` built from ``raw`` (plus ``fixed`` attributes), or :data:`REJECT`."""
@@ -60,20 +67,20 @@ class Acceptors:
             self._made[id(kind)] = made
         return made[1]
 
-    def _record_acceptor(self, record: spec.Record) -> Callable[[dict, Optional[dict]], Any]:
-        made = self._made.get(id(record))
+    def _record_acceptor(self, record: spec.Record) -> RecordAcceptor:
+        made = self._made_records.get(id(record))
         if made is None:
             made = (record, _record(self, record))
-            self._made[id(record)] = made
+            self._made_records[id(record)] = made
         return made[1]
 
 
-def _record(acceptors: Acceptors, record: spec.Record) -> Callable[[dict, Optional[dict]], Any]:
+def _record(acceptors: Acceptors, record: spec.Record) -> RecordAcceptor:
     by_name = {f.name: acceptors.for_type(f.type) for f in record.fields}
     required = frozenset(f.name for f in record.fields if f.required)
     cls = record.cls
 
-    def accept(raw: dict, fixed: Optional[dict] = None) -> Any:
+    def accept(raw: dict[str, Any], fixed: Optional[dict[str, Any]] = None) -> Any:
         built = dict(fixed) if fixed else {}
         for name, value in raw.items():
             accept_field = by_name.get(name)

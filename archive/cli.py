@@ -354,6 +354,7 @@ def new(
     if language is not None and not spec.LANGUAGE_TAG.match(language):
         problems.append(f"--language '{language}' is not a language code: use en, uk, ru...")
     chosen: dict[str, list[str]] = {}
+    values: tuple[str, ...] | list[str]
     for section, values, kinds in (
         ("regions", regions, spec.REGION_KINDS),
         ("places", places, ("place",)),
@@ -374,7 +375,10 @@ def new(
         archived=archived.strip() if archived else None,
         language=language,
         draft=draft,
-        **chosen,
+        regions=chosen["regions"],
+        places=chosen["places"],
+        actors=chosen["actors"],
+        tags=chosen["tags"],
     )
     detection = detect(article.title, DetectionIndex.build(gazetteer))
     for section in ("regions", "places", "actors"):

@@ -150,7 +150,9 @@ _MIN_STEM = 3
 
 #: A word of the text: (keys it may match under, capitalised, acronym or None, may start a
 #: name, start offset, end offset).
-_Token = tuple
+_Token = tuple[tuple[str, ...], bool, Optional[str], bool, int, int]
+#: What a distinct word gives: a token's first four items.
+_WordInfo = tuple[tuple[str, ...], bool, Optional[str], bool]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -233,14 +235,14 @@ class DetectionIndex:
     acronyms: dict[str, list[str]] = field(default_factory=dict)
     generic: frozenset[str] = frozenset()
     #: Distinct words of the texts seen so far → (keys, capitalised, acronym, may start a name).
-    _words: dict[str, tuple] = field(default_factory=dict, repr=False)
+    _words: dict[str, _WordInfo] = field(default_factory=dict, repr=False)
 
     def tokens(self, text: str) -> list[_Token]:
         """The words of ``text`` that have keys: (keys, capitalised, acronym, may start a name, start, end)."""
         words = self._words
         if len(words) > _WORD_CACHE_LIMIT:
             words.clear()
-        found = []
+        found: list[_Token] = []
         append = found.append
         for match in _WORD.finditer(text):
             raw = match.group()

@@ -159,6 +159,7 @@ _REUSED = _Reused()
 def _parse_to_json(encoded: bytes) -> str:
     """rapidyaml's JSON for the YAML in ``encoded``; raises on a parse error."""
     tree, buffer = _REUSED.tree, _REUSED.buffer
+    assert tree is not None  # only fast_load calls this, once it has found rapidyaml
     tree.clear()
     tree.clear_arena()
     with quiet_stderr():

@@ -242,7 +242,9 @@ def load_gazetteer(
             )
             continue
         first_seen[entity_id] = raw
-        names = raw.value.get("names") if isinstance(raw.value.get("names"), dict) else {}
+        names = raw.value.get("names")
+        if not isinstance(names, dict):
+            names = {}
         stub.entities[entity_id] = Entity(entity_id, kind, {"en": str(names.get("en", entity_id))})
 
     # Pass 2: validate every entry and build the entities.

@@ -26,7 +26,7 @@ _TAG = "tag:yaml.org,2002:"
 _PLAIN = "!archive-plain"
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):
     """libyaml's safe loader with YAML 1.2 scalar resolution left to :func:`resolve_plain`."""
 
     def resolve(self, kind, value, implicit):  # noqa: ANN001, ANN201 - PyYAML's signature

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import fields as dataclass_fields
 from datetime import date, datetime
 from decimal import Decimal
@@ -347,7 +348,7 @@ class RecordReader:
 
 
 #: Field type → the reader method that checks it (a dict, not getattr, on the hot path).
-_DISPATCH = {
+_DISPATCH: dict[type, Callable[[RecordReader, Any, Any, tuple[PathKey, ...]], tuple[bool, Any]]] = {
     spec.Text: RecordReader._text,
     spec.FullDate: RecordReader._fulldate,
     spec.FuzzyDate: RecordReader._fuzzydate,

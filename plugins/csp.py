@@ -95,6 +95,7 @@ def _start_tag(html: str, start: int) -> tuple[dict[str, str], int] | None:
         if html[pos] == ">":
             return attributes, pos + 1
         match = _ATTRIBUTE.match(html, pos)
+        assert match is not None  # every part of the pattern is optional: it always matches
         if match.end() == pos:  # only at the end of the input
             break
         name = match.group(1)

@@ -37,6 +37,7 @@ class FragmentCache:
 def install(env: jinja2.Environment, theme_dirs: list[str], custom_dir: Optional[str], cache: FragmentCache) -> None:
     """Make the theme's own partials reachable as ``theme/...`` and give templates the cache."""
     own = [d for d in theme_dirs if d != custom_dir]
+    assert env.loader is not None  # MkDocs' theme environment always loads from the theme's folders
     env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"theme": jinja2.FileSystemLoader(own)})])
     env.globals["archive_fragment_key"] = cache.key
     env.globals["archive_fragments"] = cache.fragments

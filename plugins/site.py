@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import Optional
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -42,6 +43,15 @@ class ArchiveConfig(base.Config):
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
+    #: The site's plan: None from on_config until on_pre_build makes it.
+    site: Optional[build.SitePlan]
+
+    def _planned(self) -> build.SitePlan:
+        # MkDocs runs on_pre_build, which plans the site or stops the build, before every event
+        # that reads the plan.
+        assert self.site is not None, "the site is planned in on_pre_build"
+        return self.site
+
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup keeps this instance (and its cache) across `mkdocs serve` rebuilds.
         self.cache = ArticleCache()
@@ -69,12 +79,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.info(problem.text())
 
     def on_files(self, files: Files, *, config) -> Files:
-        self.known = replace_sources(files, config, self.site, self.config.latest_count)
+        self.known = replace_sources(files, config, self._planned(), self.config.latest_count)
         gc.freeze()  # the archive and catalogue live until the end: keep the collector off them
         return files
 
     def on_nav(self, nav, *, config, files):
-        self.fragments = fragments.FragmentCache(set(self.site.pages) - {p.file.src_uri for p in nav.pages})
+        self.fragments = fragments.FragmentCache(set(self._planned().pages) - {p.file.src_uri for p in nav.pages})
         return nav
 
     def on_env(self, env, *, config, files):
@@ -82,22 +92,24 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        page.meta = build.page_meta(self.site, page.file.src_uri, page.meta)
+        site = self._planned()
+        page.meta = build.page_meta(site, page.file.src_uri, page.meta)
         # The sitemap's lastmod: the day the content changed, not the day of the build.
-        page.update_date = build.lastmod(self.site, page.file.src_uri) or page.update_date
+        page.update_date = build.lastmod(site, page.file.src_uri) or page.update_date
         return markdown
 
     def on_page_content(self, html, *, page, config, files):
         uri = page.file.src_uri
         build.safe_toc(page.toc.items)  # the headings of the author's Markdown
-        if uri not in self.site.pages:
-            html, unknown = build.fill_blocks(self.site, page.url, html, self.known)
+        site = self._planned()
+        if uri not in site.pages:
+            html, unknown = build.fill_blocks(site, page.url, html, self.known)
             for name in unknown:
                 log.warning(f"{uri}: unknown block '<!-- archive:{name} -->'")
             if "title" not in page.meta and page.title:  # the theme prints it unescaped
                 page.meta["title"] = build.plain_title(page.title)
             return html
-        rendered = build.render(self.site, uri, page.url, html, self.known)
+        rendered = build.render(site, uri, page.url, html, self.known)
         page.toc.items.extend(AnchorLink(esc(title), anchor, level) for level, anchor, title in rendered.toc)
         if not page.toc.items:
             page.meta["hide"] = ["navigation", "toc"]

@@ -22,7 +22,7 @@ import gc
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -126,8 +126,8 @@ class SearchIndex:
             n = len(self.refs)
             vectors = []
             for f in range(len(self.fields)):
-                vi = [[] for _ in range(n)]
-                vk = [[] for _ in range(n)]
+                vi: list[list[int]] = [[] for _ in range(n)]
+                vk: list[list[int]] = [[] for _ in range(n)]
                 for i, per_field in enumerate(self.postings):
                     docs, ks = per_field[f]
                     for d, k in zip(docs, ks):
@@ -183,9 +183,9 @@ class IndexBuilder:
         self.terms: list = []
         self._token_numbers = _TokenNumbers(self.pipeline.process_token, self.terms)
         nf = len(self.fields)
-        self._pd = [[] for _ in range(nf)]  # per field, per term: doc numbers
-        self._ptf = [[] for _ in range(nf)]  # per field, per term: term frequencies
-        self._len = [[] for _ in range(nf)]  # per field, per doc: field length
+        self._pd: list[list[list[int]]] = [[] for _ in range(nf)]  # per field, per term: doc numbers
+        self._ptf: list[list[list[int]]] = [[] for _ in range(nf)]  # per field, per term: term frequencies
+        self._len: list[list[int]] = [[] for _ in range(nf)]  # per field, per doc: field length
         self._built = False
 
     def add(self, ref: str, doc: Mapping[str, Any], boost: float = 1) -> None:
@@ -252,7 +252,8 @@ class IndexBuilder:
         kp1_tf = [kp1 * t for t in range(max_tf + 1)]
         any_doc_boost = any(x != 1 for x in self.doc_boosts)
 
-        postings = [[None] * nf for _ in range(nt)]
+        # per term, per field: (doc numbers, weights); every slot is filled below
+        postings: list[list[Optional[tuple[list[int], list[int]]]]] = [[None] * nf for _ in range(nt)]
         for f, fld in enumerate(self.fields):
             lengths = self._len[f]
             avg = (sum(lengths) / n) if n else 0.0
@@ -301,20 +302,21 @@ class IndexBuilder:
         )
 
 
-class _TokenNumbers(dict):
+class _TokenNumbers(dict[str, int]):
     """lowercased token -> term number (-1 for a stop word), numbering new
     terms in order of first sight (lunr's ``termIndex``)."""
 
     __slots__ = ("term", "terms", "numbers")
 
-    def __init__(self, term, terms: list):
+    def __init__(self, term: Callable[[str], Optional[str]], terms: list[str]):
         super().__init__()
         self.term = term
         self.terms = terms
-        self.numbers: dict = {}
+        self.numbers: dict[str, int] = {}
 
-    def __missing__(self, token):
+    def __missing__(self, token: str) -> int:
         t = self.term(token)
+        n: Optional[int]
         if t is None:
             n = -1
         else:

@@ -395,7 +395,8 @@ def build_documents(
     spellings = Spellings(catalogue.gazetteer)
     finder = MentionFinder(catalogue.gazetteer, pipeline) if mentions else None
     ids = list(catalogue.timeline)
-    fields, display, found, chips = [], [], [], {}
+    fields, display, found = [], [], []
+    chips: dict[str, list[str]] = {}  # entity id -> its chip [kind, name, url], shared by the articles
     for article_id in ids:
         article = catalogue.articles[article_id]
         doc, mentioned = article_document(article, spellings, finder)

@@ -127,6 +127,7 @@ def trim_ascii(token: str) -> str:
     if first is None:
         return ""
     last = _ASCII_WORD_RE.search(token[::-1])
+    assert last is not None  # the reversed token holds the same word character
     return token[first.start() : len(token) - last.start()]
 
 

@@ -65,9 +65,11 @@ def timeline_page(ctx: SiteContext, links: Links) -> Rendered:
     if not catalogue.years:
         parts.append('<p class="archive-empty">No articles yet.</p>')
     else:
+        first, last = catalogue.counts.first, catalogue.counts.last
+        assert first is not None and last is not None  # the years and the dates come from the same articles
         parts.append(
             f"<p>{format_number(catalogue.counts.articles)} archived reports, "
-            f"{esc(catalogue.counts.first.isoformat())} to {esc(catalogue.counts.last.isoformat())}, "
+            f"{esc(first.isoformat())} to {esc(last.isoformat())}, "
             "by the date of the report.</p>"
         )
     for year in reversed(catalogue.years):
