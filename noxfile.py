@@ -83,6 +83,7 @@ LINTED = ("archive", "plugins", "benchmarks", "tests", "noxfile.py")
 def _lint(session: nox.Session) -> None:
     session.run("ruff", "check", *LINTED)
     session.run("ruff", "format", "--check", *LINTED)
+    session.run("mypy")  # its files and settings are in pyproject.toml
 
 
 @nox.session
@@ -90,7 +91,6 @@ def lint(session: nox.Session) -> None:
     """ruff (lint and format) and the type checker, as configured in pyproject.toml."""
     _install(session, "[test]")
     _lint(session)
-    session.run("mypy")
 
 
 @nox.session
