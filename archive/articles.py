@@ -39,6 +39,10 @@ class ClaimReference:
     field: str
     article_id: str
     claim_id: str
+    #: The file the reference stands in, and its key path there: read again for the line and
+    #: column when the reference is wrong and the file was read by the fast path (no positions).
+    file: str = ""
+    key: tuple = ()
 
 
 @dataclass
@@ -131,7 +135,7 @@ def _read_front_matter(
     _check_file_name(path, shown, document, document.data, log)
     if article is None:
         return result
-    _check_structure(article, reader, result)
+    _check_structure(article, reader, result, os.fspath(path))
     _check_consistency(article, reader)
     _check_body(article, shown, log)
     if draft:
@@ -188,7 +192,7 @@ def _check_file_name(path: str | os.PathLike, shown: str, document: YamlDocument
         )
 
 
-def _check_structure(article: Article, reader: RecordReader, result: ArticleResult) -> None:
+def _check_structure(article: Article, reader: RecordReader, result: ArticleResult, file: str) -> None:
     """Ids unique within the article, and references between claims and events that resolve."""
     event_ids = _unique_ids(reader, "events", [e.id for e in article.events])
     claim_ids = _unique_ids(reader, "claims", [c.id for c in article.claims])
@@ -237,7 +241,14 @@ def _check_structure(article: Article, reader: RecordReader, result: ArticleResu
                     line, column = reader.document.position(rwhere)
                     result.external_claim_refs.append(
                         ClaimReference(
-                            reader.path, line, column, "claims[%d].disputed_by[%d]" % (index, ref_index), other_article, claim_id
+                            reader.path,
+                            line,
+                            column,
+                            "claims[%d].disputed_by[%d]" % (index, ref_index),
+                            other_article,
+                            claim_id,
+                            file=file if reader.document.root is None else "",
+                            key=rwhere,
                         )
                     )
             else:

@@ -7,6 +7,7 @@ lets ``mkdocs serve`` re-read only the files that changed.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import multiprocessing
 import os
@@ -17,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Optional
 
-from .articles import ArticleResult, article_id_for, read_article
+from .articles import ArticleResult, ClaimReference, article_id_for, read_article
 from .fastyaml import quiet_stderr
 from .gate import GAZETTEER_DIR, Manifest, survey
 from .gazetteer import Gazetteer, load_gazetteer
@@ -25,6 +26,7 @@ from .layout import GENERATED_FOLDERS, entity_uri, url_for
 from .model import Article
 from .pages import check_page
 from .problems import Problem, ProblemLog, Severity, shown_path
+from .source import SourceError, parse_yaml, read_text, split_front_matter
 
 
 class ArchiveNotFound(Exception):
@@ -299,6 +301,19 @@ def _check_unique_ids(all_files: list[str], selected: list[str], log: ProblemLog
             )
 
 
+def _placed(ref: ClaimReference) -> ClaimReference:
+    """``ref`` with the line and column of its value: a file read by the fast path has no
+    positions, so it is parsed again here (only for the references that are checked)."""
+    if not ref.file:
+        return ref
+    try:
+        front = split_front_matter(read_text(ref.file))
+        line, column = parse_yaml(front.yaml_text, line_offset=front.yaml_line).position(ref.key)
+    except SourceError:
+        return ref
+    return dataclasses.replace(ref, line=line, column=column, file="")
+
+
 def _resolve_external_claims(
     results: list[ArticleResult], all_files: list[str], gazetteer: Gazetteer, today: date
 ) -> list[Problem]:
@@ -310,6 +325,7 @@ def _resolve_external_claims(
     files_by_id = {article_id_for(f): f for f in all_files}
     problems: list[Problem] = []
     for ref in wanted:
+        ref = _placed(ref)
         target = loaded.get(ref.article_id)
         if target is None and ref.article_id in files_by_id:
             target = read_article(

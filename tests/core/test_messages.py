@@ -37,3 +37,16 @@ def test_sizes_are_stated_exactly(sample_copy: Path) -> None:
     code, output = run("check", str(path))
     size = os.path.getsize(path)
     assert code == 1 and f"the file is {size:,} bytes; the limit is 1,048,576 bytes (1 MiB)" in output
+
+
+def test_a_reference_to_another_articles_missing_claim_is_placed_at_its_value(sample_copy: Path) -> None:
+    os.chdir(sample_copy.parent)
+    text = article_text(
+        "claims:\n  - claimant: ru-mod\n    claim: It happened.\n    status: disputed\n"
+        "    disputed_by: ['2024-03-12-nowhere#claim-x']\n"
+    )
+    write_article(sample_copy, text)
+    code, output = run("check", "content")
+    line = next(each for each in output.splitlines() if "no article with id '2024-03-12-nowhere'" in each)
+    number = text.split("\n").index("    disputed_by: ['2024-03-12-nowhere#claim-x']") + 1
+    assert f"2024-03-12-test-article.md:{number}:19: error: claims[0].disputed_by[0]:" in line
