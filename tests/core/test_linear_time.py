@@ -135,3 +135,13 @@ def test_the_fast_path_scans_a_mebibyte_of_one_pattern_quickly(unit: str) -> Non
     started = time.process_time()
     fastyaml._unusual(text, encoded)
     assert time.process_time() - started < LIMIT
+
+
+@pytest.mark.parametrize("unit, closing", [("...x\n", "---\n"), ("---x\n", "...\n")])
+def test_front_matter_with_many_almost_closing_lines_splits_in_linear_time(unit, closing):
+    from archive.source import split_front_matter
+
+    text = "---\ntitle: x\n" + unit * (1024 * 1024 // len(unit)) + closing + "body\n"
+    started = time.process_time()
+    front = split_front_matter(text)
+    assert time.process_time() - started < 0.5 and front.body == "body\n"
