@@ -243,7 +243,10 @@ def check_markup(body: str) -> list[MarkupProblem]:
         _check_tags(body, code, problems)
     if "{" in body:
         _check_attr_lists(body, code, problems)
-    _check_nesting(body, code, problems)
+    found = len(problems)
+    _check_inline_work(body, problems)
+    if len(problems) == found:  # (a body refused for its size is not read line by line again)
+        _check_nesting(body, code, problems)
     readable = "[" not in body or _check_bracket_work(body, code, problems)
     if readable and ("](" in body or "]:" in body or "][" in body):
         _check_destinations(body, code, problems)
@@ -263,6 +266,65 @@ MAX_NESTING = 20
 MAX_BRACKET_WORK = 2_000_000
 
 
+#: Python-Markdown's inline parser reads the rest of a paragraph again after each inline mark it
+#: handles (an entity, an emphasis, an escape...): a paragraph costs about its length times its
+#: marks. This bounds that product, summed over the body (about 0.4 s at worst; a long real
+#: paragraph is near 10^7).
+MAX_INLINE_WORK = 200_000_000
+_INLINE_MARKS = ("&", "*", "_", "\\", "`", "<")  # brackets have their own budget (MAX_BRACKET_WORK)
+_INLINE_MARK = re.compile(r"[&*_\\`<]")
+#: Headings each cost a table-of-contents entry, an anchor and the theme's markup.
+MAX_HEADINGS = 1_000
+_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
+#: Lines inside lists or quotes, weighted by their depth: each level is a parser pass per line.
+MAX_CONTAINER_WORK = 200_000
+_CONTAINER_PREFIX = re.compile(r"^[ \t]*(?:>|[-*+][ \t]|[0-9]{1,9}[.)][ \t])[ \t>*+\-0-9.)]*", re.MULTILINE)
+
+
+def _check_inline_work(body: str, problems: list[MarkupProblem]) -> None:
+    """Refuse what would make Markdown's work grow faster than the text: paragraphs dense with
+    inline marks (their length times their marks, summed over the body), thousands of
+    headings, deep lists over thousands of lines."""
+    if len(body) * sum(body.count(mark) for mark in _INLINE_MARKS) > MAX_INLINE_WORK:
+        marks = [m.start() for m in _INLINE_MARK.finditer(body)]
+        breaks = list(_PARAGRAPH_BREAK.finditer(body))
+        work = 0
+        for start, end in zip([0] + [m.end() for m in breaks], [m.start() for m in breaks] + [len(body)]):
+            work += (end - start) * (bisect.bisect_left(marks, end) - bisect.bisect_left(marks, start))
+            if work > MAX_INLINE_WORK:
+                problems.append(
+                    MarkupProblem(
+                        start,
+                        "from this paragraph on, the text holds too many inline marks (&, *, _, \\, `, <) in long "
+                        "paragraphs for Markdown to read in time",
+                        "break long paragraphs up, or write less markup",
+                    )
+                )
+                return
+    headings = len(_HEADING_LINE.findall(body))
+    if headings > MAX_HEADINGS:
+        problems.append(
+            MarkupProblem(
+                0,
+                f"the text has {headings:,} headings; the limit is {MAX_HEADINGS:,}",
+                "an article is a summary; link to the full text instead",
+            )
+        )
+    work = 0
+    for match in _CONTAINER_PREFIX.finditer(body):
+        # A container is at least two characters of the prefix ('> ', '- ', '1. ', 4 spaces/2).
+        work += min(len(match.group()) // 2, MAX_NESTING) or 1
+        if work > MAX_CONTAINER_WORK:
+            problems.append(
+                MarkupProblem(
+                    match.start(),
+                    "too many lines in lists or quotes for Markdown to read in time",
+                    "flatten the lists, or shorten the text",
+                )
+            )
+            return
+
+
 def _unclosed_work(end: int, brackets: list[int], parentheses: list[tuple[int, bool]]) -> int:
     return sum(end - p for p in brackets) + sum(end - p for p, destination in parentheses if destination)
 
@@ -279,7 +341,7 @@ _VOID = frozenset(
 #: A body may hold at most this many of each markup character: every scan then does bounded work,
 #: and no report needs more (a long article has a few hundred).
 MAX_MARKS = 20_000
-_MARKS = ("<", "[", "](", "{", "`")
+_MARKS = ("<", "[", "](", "{", "`", "&", "*", "_", "\\")
 
 
 def _too_many_marks(body: str) -> list[MarkupProblem]:
@@ -306,8 +368,9 @@ def _check_nesting(body: str, code: _Code, problems: list[MarkupProblem]) -> Non
     for candidate in _DEEP_LINE.finditer(body):
         start = candidate.start()
         end = body.find("\n", start)
-        depth = _line_depth(body[start : end if end != -1 else len(body)])
-        if depth > MAX_NESTING and not code.covers(start):
+        line = body[start : end if end != -1 else len(body)]
+        if _line_depth(line, stop=MAX_NESTING) > MAX_NESTING and not code.covers(start):
+            depth = _line_depth(line)  # counted in full only for the line reported
             problems.append(
                 MarkupProblem(
                     start,
@@ -335,18 +398,20 @@ def _check_nesting(body: str, code: _Code, problems: list[MarkupProblem]) -> Non
             return
 
 
-def _line_depth(line: str) -> int:
-    """How many list and quote containers a line opens or continues (4 columns of indent count as one)."""
+def _line_depth(line: str, stop: int = 0) -> int:
+    """How many list and quote containers a line opens or continues (4 columns of indent count as
+    one); with ``stop``, counting ends as soon as the depth passes it."""
     depth = 0
     position = 0
     indent = len(line) - len(line.lstrip(" \t"))
     depth += line[:indent].replace("\t", "    ").count("    ")
-    while True:
+    while not stop or depth <= stop:
         match = _CONTAINER.match(line, position)
         if not match:
             return depth
         depth += 1
         position = match.end()
+    return depth
 
 
 def _check_bracket_work(body: str, code: _Code, problems: list[MarkupProblem]) -> bool:

@@ -215,3 +215,33 @@ def test_a_hazard_is_placed_at_its_paragraph():
     body = "Intro.\n\nMore text.\n\n" + "[" * 5000 + "\n"
     (problem,) = check_markup(body)
     assert line_of(body, [problem.offset]) == [4]
+
+
+@pytest.mark.parametrize(
+    "unit, words",
+    [
+        ("&", "inline marks"),
+        ("&#1", "inline marks"),
+        ("&amp;", "inline marks"),
+        ("*a* ", "inline marks"),
+        ("\\*", "inline marks"),
+        ("# h\n\n", "headings; the limit is 1,000"),
+        ("- " * 20 + "x\n", "too many lines in lists or quotes"),
+    ],
+)
+def test_text_that_would_make_markdown_slower_than_linear_is_refused(unit, words):
+    """Python-Markdown's inline parser is quadratic in a paragraph's marks (a MiB of '&' took over a minute)."""
+    found = check_markup(unit * (1024 * 1024 // len(unit)))
+    assert found and (words in found[0].message or "; the limit is 20,000" in found[0].message)
+
+
+@pytest.mark.parametrize("unit", ["& and ", "&#1 and ", "*a* and more ", "\\* and ", "_x_ and more "])
+def test_a_long_paragraph_dense_with_inline_marks_is_refused_below_the_mark_limit(unit):
+    body = "Intro.\n\n" + unit * (110_000 // len(unit))
+    (problem,) = check_markup(body)
+    assert "too many inline marks" in problem.message and line_of(body, [problem.offset]) == [2]
+
+
+def test_a_long_paragraph_of_ordinary_prose_passes():
+    sentence = "The governor said that *three* people were injured & two buildings damaged. "
+    assert check_markup(sentence * 600) == []
