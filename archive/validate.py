@@ -72,6 +72,11 @@ def kind_of_value(value: Any) -> str:
     return type(value).__name__
 
 
+#: A file lists at most this many problems: a contributor fixes the first ones and checks again,
+#: and placing and explaining thousands (a did-you-mean each) would cost seconds per file.
+MAX_PROBLEMS_PER_FILE = 100
+
+
 class RecordReader:
     """Validates the values of one file and builds its records."""
 
@@ -93,6 +98,8 @@ class RecordReader:
         #: Drafts: a missing required field is a warning, not an error.
         self.lenient = lenient
         self.error_count = 0
+        #: Problems reported so far; past MAX_PROBLEMS_PER_FILE they are counted, not placed.
+        self.reported = 0
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -105,10 +112,29 @@ class RecordReader:
         *,
         at_key: bool = False,
     ) -> None:
-        line, column = self.document.position(path, key=at_key)
         if severity is Severity.ERROR:
             self.error_count += 1
+        self.reported += 1
+        if self.reported > MAX_PROBLEMS_PER_FILE:
+            if self.reported == MAX_PROBLEMS_PER_FILE + 1:
+                line, column = self.document.position(path, key=at_key)
+                self.log.add(
+                    self.path,
+                    line,
+                    column,
+                    severity,
+                    key_path(path),
+                    f"more than {MAX_PROBLEMS_PER_FILE} problems in this file; the rest are not listed",
+                    "fix these and check again",
+                )
+            return
+        line, column = self.document.position(path, key=at_key)
         self.log.add(self.path, line, column, severity, key_path(path), message, hint)
+
+    @property
+    def saturated(self) -> bool:
+        """Whether further problems go unlisted (so their hints need not be worked out)."""
+        return self.reported >= MAX_PROBLEMS_PER_FILE
 
     def error(self, path: tuple[PathKey, ...], message: str, hint: str = "", *, at_key: bool = False) -> None:
         self.report(Severity.ERROR, path, message, hint, at_key=at_key)
@@ -158,7 +184,7 @@ class RecordReader:
         known = _field_table(record)[0]
         for key in value:
             if key not in known:
-                hint = did_you_mean(close_matches(str(key), known, n=1, cutoff=0.6))
+                hint = "" if self.saturated else did_you_mean(close_matches(str(key), known, n=1, cutoff=0.6))
                 if not hint:
                     hint = "allowed: " + ", ".join(sorted(known))
                 self.error(path + (key,), f"unknown field '{key}' in {_a(record.name)}", hint, at_key=True)
@@ -286,7 +312,7 @@ class RecordReader:
         if found is not None:
             self.error(path, f"'{entity_id}' is {_a(found)}, not {_a(wanted)}", _where_it_goes(found))
             return False, None
-        hint = did_you_mean(self.resolver.suggest(entity_id, kind.kinds))
+        hint = "" if self.saturated else did_you_mean(self.resolver.suggest(entity_id, kind.kinds))
         hint = hint or f"add it to the gazetteer (content/gazetteer/) or use an existing {wanted} id"
         self.error(path, f"unknown {wanted} id '{entity_id}'", hint)
         return False, None

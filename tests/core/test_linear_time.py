@@ -145,3 +145,23 @@ def test_front_matter_with_many_almost_closing_lines_splits_in_linear_time(unit,
     started = time.process_time()
     front = split_front_matter(text)
     assert time.process_time() - started < 0.5 and front.body == "body\n"
+
+
+def test_a_file_lists_at_most_a_hundred_problems_and_says_so(tmp_path):
+    """Thousands of unknown fields (each with a did-you-mean) are counted past the first hundred."""
+    import shutil
+    from datetime import date
+
+    from archive.loader import load_archive
+
+    root = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "content" / "gazetteer", root / "gazetteer")
+    keys = "".join(f"unknown-{n}: x\n" for n in range(5000))
+    (root / "articles" / "2024").mkdir(parents=True)
+    (root / "articles" / "2024" / "2024-03-12-many-unknown.md").write_text(
+        f"---\ntitle: T\ndate: 2024-03-12\nregions: [ru-bel]\nactors: [ru-mod]\n{keys}---\nText.\n", encoding="utf-8"
+    )
+    started = time.process_time()
+    problems = load_archive(root, today=date(2024, 12, 31)).log.problems
+    assert time.process_time() - started < 2.0
+    assert len(problems) <= 102 and any("more than 100 problems" in p.message for p in problems)
