@@ -370,11 +370,11 @@ def _check_nesting(body: str, code: _Code, problems: list[MarkupProblem]) -> Non
         end = body.find("\n", start)
         line = body[start : end if end != -1 else len(body)]
         if _line_depth(line, stop=MAX_NESTING) > MAX_NESTING and not code.covers(start):
-            depth = _line_depth(line)  # counted in full only for the line reported
+            depth = _line_depth(line, stop=1000)  # counted further only for the line reported
             problems.append(
                 MarkupProblem(
                     start,
-                    f"lists or quotes nested {depth} deep; the limit is {MAX_NESTING}",
+                    f"lists or quotes nested {depth if depth <= 1000 else 'over 1,000'} deep; the limit is {MAX_NESTING}",
                     "flatten the text: a report never needs this depth",
                 )
             )
