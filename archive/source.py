@@ -243,6 +243,29 @@ _ODD_BREAK_NAMES = {"\x85": "NEXT LINE (NEL)", "\u2028": "LINE SEPARATOR", "\u20
 _ODD_BREAK = re.compile("[\x85\u2028\u2029]")
 
 
+def _refuse_oversized(text: str, line_offset: int) -> None:
+    """Refuse, before composing, YAML that must hold more values than :data:`MAX_VALUES`.
+
+    The value budget applies once the whole tree is composed, which for a MiB of nested flow
+    collections takes seconds: every ``[`` or ``{`` opens a collection, and YAML this long in
+    lines holds far more values than the budget. (Brackets inside quoted text count too; no
+    record needs thousands of those either.)
+    """
+    collections = text.count("[") + text.count("{")
+    if collections > MAX_VALUES:
+        raise SourceError(
+            f"the YAML opens {collections:,} lists or mappings; at most {MAX_VALUES:,} values are read",
+            line_offset,
+            1,
+            _budget_hint(False),
+        )
+    lines = text.count("\n")
+    if lines > 4 * MAX_VALUES:
+        raise SourceError(
+            f"the YAML is {lines:,} lines long; at most {MAX_VALUES:,} values are read", line_offset, 1, _budget_hint(False)
+        )
+
+
 def parse_yaml(text: str, line_offset: int = 1) -> YamlDocument:
     """Compose ``text`` safely and build its values; syntax errors raise :class:`SourceError`."""
     odd_break = _ODD_BREAK.search(text)
@@ -257,6 +280,7 @@ def parse_yaml(text: str, line_offset: int = 1) -> YamlDocument:
             at - text.rfind("\n", 0, at),
             "delete it; it does not show in most editors",
         )
+    _refuse_oversized(text, line_offset)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

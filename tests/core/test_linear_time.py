@@ -165,3 +165,14 @@ def test_a_file_lists_at_most_a_hundred_problems_and_says_so(tmp_path):
     problems = load_archive(root, today=date(2024, 12, 31)).log.problems
     assert time.process_time() - started < 2.0
     assert len(problems) <= 102 and any("more than 100 problems" in p.message for p in problems)
+
+
+def test_yaml_that_must_exceed_the_value_budget_is_refused_before_it_is_composed():
+    from archive.source import SourceError, parse_yaml
+
+    started = time.process_time()
+    with pytest.raises(SourceError, match="lists or mappings; at most 20,000 values are read"):
+        parse_yaml("x: [" + "[], " * 30_000 + "]\n")
+    with pytest.raises(SourceError, match="lines long; at most 20,000 values are read"):
+        parse_yaml("".join(f"k{n}: x\n" for n in range(90_000)))
+    assert time.process_time() - started < 0.5
