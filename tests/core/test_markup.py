@@ -226,7 +226,7 @@ def test_a_hazard_is_placed_at_its_paragraph():
         ("*a* ", "inline marks"),
         ("\\*", "inline marks"),
         ("# h\n\n", "headings; the limit is 1,000"),
-        ("- " * 20 + "x\n", "too many lines in lists or quotes"),
+        ("- " * 20 + "x\n", "in nested lists or quotes"),
     ],
 )
 def test_text_that_would_make_markdown_slower_than_linear_is_refused(unit, words):
