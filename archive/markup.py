@@ -319,15 +319,15 @@ def _check_inline_work(body: str, problems: list[MarkupProblem]) -> None:
         return
     breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(body)] + [len(body)]
     work = 0
-    for index, match in enumerate(matches):
-        paragraph_end = breaks[bisect.bisect_left(breaks, match.start())]
-        end = min(paragraph_end, matches[index + 1].start()) if index + 1 < len(matches) else paragraph_end
+    for index, container in enumerate(matches):
+        paragraph_end = breaks[bisect.bisect_left(breaks, container.start())]
+        segment_end = min(paragraph_end, matches[index + 1].start()) if index + 1 < len(matches) else paragraph_end
         # A container is at least two characters of the prefix ('> ', '- ', '1. ', 4 spaces/2).
-        work += (min(len(match.group()) // 2, MAX_NESTING) or 1) * (end - match.start())
+        work += (min(len(container.group()) // 2, MAX_NESTING) or 1) * (segment_end - container.start())
         if work > MAX_CONTAINER_WORK:
             problems.append(
                 MarkupProblem(
-                    match.start(),
+                    container.start(),
                     "too much text in nested lists or quotes for Markdown to read in time",
                     "flatten the lists, or shorten the text",
                 )
