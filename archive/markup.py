@@ -317,10 +317,10 @@ def _check_inline_work(body: str, problems: list[MarkupProblem]) -> None:
     matches = list(_CONTAINER_PREFIX.finditer(body))
     if not matches:
         return
-    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(body)] + [len(body)]
+    paragraph_ends = [m.start() for m in _PARAGRAPH_BREAK.finditer(body)] + [len(body)]
     work = 0
     for index, container in enumerate(matches):
-        paragraph_end = breaks[bisect.bisect_left(breaks, container.start())]
+        paragraph_end = paragraph_ends[bisect.bisect_left(paragraph_ends, container.start())]
         segment_end = min(paragraph_end, matches[index + 1].start()) if index + 1 < len(matches) else paragraph_end
         # A container is at least two characters of the prefix ('> ', '- ', '1. ', 4 spaces/2).
         work += (min(len(container.group()) // 2, MAX_NESTING) or 1) * (segment_end - container.start())
