@@ -20,7 +20,7 @@ from .fastyaml import fast_load
 from .markup import report_markup
 from .model import Article
 from .problems import ProblemLog, Severity
-from .source import FrontMatter, SourceError, YamlDocument, parse_yaml, read_text, split_front_matter
+from .source import FrontMatter, PositionedOnDemand, SourceError, YamlDocument, parse_yaml, read_text, split_front_matter
 from .suggest import close_matches, did_you_mean
 from .validate import RecordReader, Resolver, key_path
 
@@ -64,8 +64,10 @@ def article_id_for(path: str | os.PathLike) -> str:
 def read_article(path: str | os.PathLike, shown: str, resolver: Resolver, today: date, log: ProblemLog) -> ArticleResult:
     """Read, validate and build one article; every problem goes to ``log``.
 
-    The file is parsed by the fast loader when it can be; a file with any problem is parsed
-    again by the positioned loader, so that every message names its line and column.
+    The file is parsed by the fast loader when it can be, and read once: its problems ask the
+    positioned loader where they are (see :class:`~archive.source.PositionedOnDemand`), so that
+    every message names its line and column. Only a file the two loaders read differently is
+    read again, the positioned way.
     """
     try:
         text = read_text(path)
@@ -87,8 +89,10 @@ def check_article_text(
     data = fast_load(front.yaml_text)
     if data is not None:
         quick_log = ProblemLog()
-        result = _read_front_matter(path, shown, front, YamlDocument(None, data, front.yaml_line, []), resolver, today, quick_log)
-        if not quick_log.problems:
+        fast = PositionedOnDemand(data, front.yaml_text, front.yaml_line)
+        result = _read_front_matter(path, shown, front, fast, resolver, today, quick_log)
+        if fast.failure is None:
+            log.extend(quick_log.problems)
             return result
     try:
         document = parse_yaml(front.yaml_text, line_offset=front.yaml_line)

@@ -8,9 +8,9 @@ It is only a shortcut, never the judge. :func:`fast_load` returns ``None`` whene
 uses anything where the two parsers could disagree (tabs and other odd characters, anchors,
 aliases, tags, a value that YAML 1.2 could read as other than text, a duplicate key, a parse
 error, and the forms listed in :func:`_unusual`, found by comparing the two on mutated front
-matter) and the caller then uses the positioned loader in ``archive.source``. The article
-reader also redoes a file with the positioned loader whenever the fast result has any problem,
-so every message comes from one loader and carries its line and column.
+matter) and the caller then uses the positioned loader in ``archive.source``. When the fast
+result has problems, their lines and columns come from composing the same text
+(``archive.source.PositionedOnDemand``): the values stay the fast loader's, and the file is read once.
 ``tests/core/test_fast_path.py`` keeps checking that the fast path never changes a verdict.
 """
 
@@ -22,7 +22,7 @@ import re
 import threading
 from typing import Any, Optional
 
-from .source import MAX_VALUES, resolve_plain
+from .source import MAX_DEPTH, MAX_VALUES, resolve_plain
 
 try:
     import ryml  # rapidyaml
@@ -81,7 +81,8 @@ def _decode_without_duplicate_keys(emitted_json: str) -> Any:
         keys += len(mapping)
         return mapping
 
-    data = json.loads(emitted_json, object_hook=count)
+    # Integers as the positioned loader reads them: an overlong one is kept as written.
+    data = json.loads(emitted_json, object_hook=count, parse_int=resolve_plain)
     written = emitted_json.count('":')
     if '\\"' in emitted_json and '\\\\":' not in emitted_json:  # no key ends with a backslash,
         written -= emitted_json.count('\\":')  # so every \": is a quote inside a text
@@ -263,4 +264,23 @@ def fast_load(yaml_text: str) -> Optional[Any]:
         data = _decode_without_duplicate_keys(emitted)
     except ValueError:
         return None
-    return data if isinstance(data, dict) else None
+    if not isinstance(data, dict) or _nested_too_deep(data, emitted):
+        return None
+    return data
+
+
+def _nested_too_deep(data: dict[str, Any], emitted_json: str) -> bool:
+    """Whether collections nest :data:`~archive.source.MAX_DEPTH` levels or more: the
+    positioned loader's builder names that problem at its line. Front matter opens fewer
+    collections than that in all (brackets in texts count too, so this errs on the safe side)
+    and is not walked."""
+    if emitted_json.count("[") + emitted_json.count("{") < MAX_DEPTH:
+        return False
+    level: list[tuple[Any, int]] = [(data, 1)]
+    while level:
+        value, depth = level.pop()
+        if depth >= MAX_DEPTH:
+            return True
+        children = value.values() if isinstance(value, dict) else value
+        level.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False

@@ -238,6 +238,57 @@ class YamlDocument:
         return mark.line + self.line_offset, mark.column + 1
 
 
+class PositionedOnDemand(YamlDocument):
+    """The fast loader's values, placed by composing the text only if a problem asks where.
+
+    An article with warnings (every draft has one) is read once: the problems it reports ask
+    for their positions, and the text is composed then, once, for all of them (the nodes only:
+    the values are the fast loader's, which declines every text the two could read apart; see
+    ``archive.fastyaml``). Should composing fail where the fast loader did not, :attr:`failure`
+    holds the error and the caller reads the file the positioned way.
+    """
+
+    def __init__(self, data: Any, text: str, line_offset: int) -> None:
+        super().__init__(None, data, line_offset, [])
+        self._text = text
+        self._composed = False
+        self.failure: Optional[SourceError] = None
+
+    def position(self, path: tuple[PathKey, ...] = (), *, key: bool = False) -> tuple[int, int]:
+        if len(path) == 1 and isinstance(path[0], str) and path[0] in self.data:
+            found = self._top_level_line(path[0], key)
+            if found is not None:
+                return found
+        return super().position(path, key=key)
+
+    def _top_level_line(self, name: str, key: bool) -> Optional[tuple[int, int]]:
+        """Where a top-level ``name: value`` is, found without composing (a draft's one warning
+        is at ``draft``): only when exactly one line starts with ``name:`` and, for the value, a
+        plain value follows on that line; otherwise ``None``, and the nodes decide."""
+        text, opener = "\n" + self._text, "\n" + name + ":"
+        at = text.find(opener)
+        if at == -1 or text.find(opener, at + 1) != -1:  # none, or a second line like it
+            return None
+        line = text.count("\n", 0, at) + self.line_offset
+        if key:
+            return line, 1
+        end_of_line = text.find("\n", at + 1)
+        rest = text[at + len(opener) : end_of_line if end_of_line != -1 else len(text)]
+        value = rest.lstrip(" ")
+        if value == rest or not value or value[0] in "|>[{\"'#&*!%@`":
+            return None
+        return line, len(name) + 2 + len(rest) - len(value)
+
+    def node_at(self, path: tuple[PathKey, ...], *, key: bool = False) -> Optional[yaml.Node]:
+        if not self._composed:
+            self._composed = True
+            try:
+                self.root = compose_yaml(self._text, self.line_offset)
+            except SourceError as exc:
+                self.failure = exc
+        return super().node_at(path, key=key)
+
+
 #: Line breaks of YAML 1.1 besides \n and \r, which libyaml honours and editors do not show.
 _ODD_BREAK_NAMES = {"\x85": "NEXT LINE (NEL)", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
 _ODD_BREAK = re.compile("[\x85\u2028\u2029]")
@@ -268,6 +319,16 @@ def _refuse_oversized(text: str, line_offset: int) -> None:
 
 def parse_yaml(text: str, line_offset: int = 1) -> YamlDocument:
     """Compose ``text`` safely and build its values; syntax errors raise :class:`SourceError`."""
+    root = compose_yaml(text, line_offset)
+    if root is None:
+        return YamlDocument(None, None, line_offset, [])
+    builder = _ValueBuilder()
+    data = builder.build(root, 0, ())
+    return YamlDocument(root, data, line_offset, builder.problems)
+
+
+def compose_yaml(text: str, line_offset: int = 1) -> Optional[yaml.Node]:
+    """The node tree of ``text`` (what positions come from); syntax errors raise :class:`SourceError`."""
     odd_break = _ODD_BREAK.search(text)
     if odd_break is not None:
         # libyaml reads these as line breaks: a value is cut or folded where the editor shows
@@ -287,11 +348,7 @@ def parse_yaml(text: str, line_offset: int = 1) -> YamlDocument:
         raise _syntax_error(exc, text, line_offset) from None
     except yaml.YAMLError as exc:  # pragma: no cover - errors without a mark are rare
         raise SourceError(f"the YAML cannot be read: {exc}", line_offset, 1) from None
-    if root is None:
-        return YamlDocument(None, None, line_offset, [])
-    builder = _ValueBuilder()
-    data = builder.build(root, 0, ())
-    return YamlDocument(root, data, line_offset, builder.problems)
+    return root
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> SourceError:

@@ -18,7 +18,7 @@ from archive import articles
 from archive.fastyaml import fast_load, quiet_stderr
 from archive.gazetteer import Gazetteer, find_gazetteer_files, load_gazetteer
 from archive.problems import ProblemLog
-from archive.source import read_text, split_front_matter
+from archive.source import PositionedOnDemand, parse_yaml, read_text, split_front_matter
 
 REPO = Path(__file__).resolve().parents[2]
 TODAY = date(2030, 1, 1)
@@ -159,3 +159,43 @@ def test_mutated_articles_get_the_same_verdict_with_and_without_the_fast_path(
             assert with_fast_path == check(text, path.name, gazetteer, fast=False, monkeypatch=monkeypatch), text
             fast_and_valid += with_fast_path[1] is not None and fast_load(split_front_matter(text).yaml_text) is not None
     assert fast_and_valid > MUTATIONS_PER_ARTICLE // 10  # the fast path was really taken
+
+
+def _paths(value: object, path: tuple = ()) -> list[tuple]:
+    """Every path into ``value``: its keys and list positions, at every depth."""
+    found = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, path + (index,))
+    return found
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "content/articles").rglob("*.md")), ids=lambda p: p.stem[:40])
+def test_positions_on_demand_are_the_positioned_loaders(path: Path) -> None:
+    """A fast-path file's problems are placed where the positioned loader would place them,
+    whether found by composing or by the top-level shortcut, for every value and key."""
+    front = split_front_matter(read_text(path))
+    rng = random.Random(path.name)
+    compared = 0
+    with quiet_stderr():
+        for attempt in range(MUTATIONS_PER_ARTICLE // 4):
+            text = front.yaml_text if attempt == 0 else mutate(rng, front.yaml_text)
+            data = fast_load(text)
+            if data is None:
+                continue
+            positioned, on_demand = parse_yaml(text, line_offset=2), PositionedOnDemand(data, text, 2)
+            for value_path in _paths(data):
+                for key in (False, True):
+                    assert on_demand.position(value_path, key=key) == positioned.position(value_path, key=key), (value_path, text)
+                    compared += 1
+    assert compared > 100
+
+
+def test_a_drafts_warning_is_placed_without_composing_the_yaml() -> None:
+    text = "title: A report\ndraft: true\nregions: [ua-63]\n"
+    document = PositionedOnDemand(fast_load(text), text, 2)
+    assert document.position(("draft",)) == (3, 8)
+    assert document.root is None  # (composing would have set the nodes)
