@@ -19,7 +19,8 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
 def _install(session: nox.Session, extras: str = "") -> None:
-    session.install("-e", f".{extras}")
+    """The project, with the exact versions the whole-site golden holds for (see the file)."""
+    session.install("-c", "requirements/test-constraints.txt", "-e", f".{extras}")
 
 
 def _ensure_chromium(session: nox.Session) -> None:
