@@ -1,5 +1,5 @@
 """``python -m archive`` is the ``archive`` command."""
 
-from .cli import main
+from archive.cli.main import main
 
 main()

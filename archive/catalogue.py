@@ -1,6 +1,6 @@
 """The catalogue: every cross-reference of the archive, computed once from the loaded articles.
 
-Data flows one way: files → validated records (:mod:`archive.loader`) → this catalogue → pages.
+Data flows one way: files → validated records (:mod:`archive.read.loader`) → this catalogue → pages.
 The catalogue is plain data: dicts keyed by id, lists in a fixed order, so that any page can be
 built with lookups only, and the same archive always gives the same catalogue.
 
@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from .gazetteer import Gazetteer
-from .model import Article, Claim, Event
+from archive.format.model import Article, Claim, Event
+from archive.read.gazetteer import Gazetteer
 
 #: Kinds of entity that have a page in the site, in listing order.
 PAGE_KINDS = ("country", "region", "place", "actor", "tag")

@@ -34,7 +34,7 @@ TARGET_SECONDS = 3.0
 
 
 #: ``archive check`` with the fast YAML loader switched off, as if rapidyaml were not installed.
-_WITHOUT_FAST_PATH = "import sys, archive.fastyaml as f; f.ryml = None; from archive.cli import main; sys.exit(main())"
+_WITHOUT_FAST_PATH = "import sys, archive.read.fastyaml as f; f.ryml = None; from archive.cli.main import main; sys.exit(main())"
 
 
 def time_check(root: Path, runs: int = 3, *, strict: bool = True, fast_path: bool = True) -> dict[str, float]:

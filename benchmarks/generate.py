@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.gazetteer import find_gazetteer_files, load_gazetteer  # noqa: E402
-from archive.problems import ProblemLog  # noqa: E402
-from archive.vocabulary import ARTICLE_STATUSES, CHECK_RESULTS, CLAIM_STATUSES, EVIDENCE_KINDS, EVIDENCE_STATUSES  # noqa: E402
+from archive.format.vocabulary import ARTICLE_STATUSES, CHECK_RESULTS, CLAIM_STATUSES, EVIDENCE_KINDS, EVIDENCE_STATUSES  # noqa: E402
+from archive.read.gazetteer import find_gazetteer_files, load_gazetteer  # noqa: E402
+from archive.read.problems import ProblemLog  # noqa: E402
 
 FIRST_DAY = date(2022, 2, 24)
 LAST_DAY = date(2024, 12, 31)

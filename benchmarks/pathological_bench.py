@@ -5,7 +5,7 @@ scanner restart at every position, deep nesting, many keys, many unknown ids...)
 file of 64, 128, 256, 512 KiB and 1 MiB (the file limit) is put in a copy of the test fixture
 archive (``tests/fixtures/site``) and
 
-- checked: ``archive.loader.load_archive`` in a worker process, CPU seconds of the call (best
+- checked: ``archive.read.loader.load_archive`` in a worker process, CPU seconds of the call (best
   of ``--runs``);
 - built, when the check accepts the article: a real ``mkdocs build`` (the ``archive`` and
   ``archive-search`` plugins, the project's Markdown extensions) in a subprocess, wall seconds.
@@ -48,7 +48,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "site"
 KIB = 1024
 SIZES_KIB = (64, 128, 256, 512, 1024)
 QUICK_SIZES_KIB = (64, 256)
-#: The file limit of ``archive.source.MAX_FILE_BYTES``: the 1 MiB file is exactly that large.
+#: The file limit of ``archive.read.source.MAX_FILE_BYTES``: the 1 MiB file is exactly that large.
 MAX_FILE_BYTES = 1024 * KIB
 
 CHECK_LIMIT = 0.5
@@ -418,8 +418,8 @@ def make_archive(target: Path, case: Optional[Case], size: int = 0) -> Path:
 
 def check_cpu(root: Path) -> tuple[float, bool]:
     """CPU seconds of ``load_archive(root)`` in this process, and whether the article passed."""
-    from archive.fastyaml import quiet_stderr
-    from archive.loader import load_archive
+    from archive.read.fastyaml import quiet_stderr
+    from archive.read.loader import load_archive
 
     with quiet_stderr():
         started = time.process_time()
@@ -539,7 +539,7 @@ def run(
     """Measure ``cases`` at ``sizes`` (KiB), print the table; True when every target is met."""
     plain = make_archive(scratch / "plain" / "docs", Case("plain", "body", lambda size: _article()), 4 * KIB)
     if not check_cpu(plain)[1]:
-        from archive.loader import load_archive
+        from archive.read.loader import load_archive
 
         problems = [p for p in load_archive(plain).log.errors if p.path.endswith(ARTICLE_NAME)]
         raise SystemExit(f"the plain article is refused, so every class would be: {problems}")

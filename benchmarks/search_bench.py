@@ -54,7 +54,7 @@ from generate import generate_archive  # noqa: E402
 from search_index_bench import gz, kb, pct  # noqa: E402 - the same measures as the index benchmark
 
 from archive.catalogue import build_catalogue  # noqa: E402
-from archive.loader import load_archive  # noqa: E402
+from archive.read.loader import load_archive  # noqa: E402
 from archive.search import IndexBuilder, TermPipeline, asset_path, dump_lunr_json  # noqa: E402
 from archive.search.documents import FIELDS, build_documents, write_site_index  # noqa: E402
 

@@ -15,12 +15,12 @@ from typing import Optional
 import nh3
 
 from archive.catalogue import build_catalogue
-from archive.gate import survey
-from archive.loader import Archive, ArticleCache, load_archive, shown_path
-from archive.markup import namespaced_id, sanitize
-from archive.pages import check_page
-from archive.pages import page_meta as editorial_meta
-from archive.problems import Problem, ProblemLog, Severity
+from archive.read.gate import survey
+from archive.read.loader import Archive, ArticleCache, load_archive, shown_path
+from archive.read.markup import namespaced_id, sanitize
+from archive.read.pages import check_page
+from archive.read.pages import page_meta as editorial_meta
+from archive.read.problems import Problem, ProblemLog, Severity
 
 from . import editorial
 from .components import SiteContext
@@ -248,7 +248,7 @@ def page_meta(site: SitePlan, uri: str, meta: dict) -> dict:
     """A page's metadata, escaped, since Material prints ``page.meta`` values unescaped.
 
     A generated page gets its title and description; an editorial page (one the gate admitted)
-    keeps only the fields :data:`archive.pages.PAGE_FIELDS` allows (a body can never choose a
+    keeps only the fields :data:`archive.read.pages.PAGE_FIELDS` allows (a body can never choose a
     template); a page another plugin generates keeps its own.
     """
     entry = site.pages.get(uri)

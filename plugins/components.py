@@ -9,11 +9,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Optional
 
-from archive import layout
 from archive.catalogue import Catalogue, ClaimEntry
-from archive.model import Claim, Entity
-from archive.render import format_figure, format_figure_value
-from archive.vocabulary import ARTICLE_STATUSES, CHECK_RESULTS, CLAIM_STATUSES, EVIDENCE_STATUSES
+from archive.format import layout
+from archive.format.model import Claim, Entity
+from archive.format.vocabulary import ARTICLE_STATUSES, CHECK_RESULTS, CLAIM_STATUSES, EVIDENCE_STATUSES
+from archive.outputs.display import format_figure, format_figure_value
 
 from .html import Links, attrs, esc, join, time_tag
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from archive import layout
-from archive.render import format_number
-from archive.vocabulary import (
+from archive.format import layout
+from archive.format.vocabulary import (
     ACTOR_TYPES,
     ARTICLE_STATUSES,
     CHECK_RESULTS,
@@ -22,6 +21,7 @@ from archive.vocabulary import (
     QUALIFIERS,
     SIDES,
 )
+from archive.outputs.display import format_number
 
 from .components import SiteContext, article_list, label, status_anchor
 from .html import Links, esc

@@ -14,7 +14,7 @@ from datetime import date
 from html import escape
 from typing import Optional
 
-from archive.layout import url_for
+from archive.format.layout import url_for
 
 
 def esc(value: object) -> str:

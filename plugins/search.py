@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from archive.layout import SEARCH, url_for
+from archive.format.layout import SEARCH, url_for
 from archive.search import TermPipeline, asset_path
 from archive.search.documents import write_site_index
 

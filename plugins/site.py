@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.toc import AnchorLink
 
-from archive.loader import ArticleCache
+from archive.read.loader import ArticleCache
 
 from . import build, fragments
 from .files import ASSET_URIS, replace_sources

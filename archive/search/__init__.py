@@ -16,10 +16,10 @@ Nothing here imports MkDocs.
 
 import os
 
-from .builder import Field, IndexBuilder, SearchIndex, build_index
-from .serialize import dump_lunr_json, to_lunr_json, write_lunr_json
-from .shards import write_sharded_index
-from .text import CYRILLIC_LABEL, TermPipeline
+from archive.search.builder import Field, IndexBuilder, SearchIndex, build_index
+from archive.search.serialize import dump_lunr_json, to_lunr_json, write_lunr_json
+from archive.search.shards import write_sharded_index
+from archive.search.text import CYRILLIC_LABEL, TermPipeline
 
 __all__ = [
     "CYRILLIC_LABEL",

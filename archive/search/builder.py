@@ -30,7 +30,7 @@ from itertools import accumulate, chain, repeat
 from operator import add
 from typing import Any, Optional, Union
 
-from .text import TermPipeline, tokenize
+from archive.search.text import TermPipeline, tokenize
 
 __all__ = ["Field", "IndexBuilder", "SearchIndex", "build_index", "js_round"]
 

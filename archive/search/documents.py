@@ -43,14 +43,14 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Optional
 
-from ..catalogue import Catalogue
-from ..gazetteer import Gazetteer
-from ..layout import article_uri, entity_uri, url_for
-from ..model import Article
-from .builder import IndexBuilder
-from .facets import facets_json
-from .shards import write_sharded_index
-from .text import TermPipeline, tokenize
+from archive.catalogue import Catalogue
+from archive.format.layout import article_uri, entity_uri, url_for
+from archive.format.model import Article
+from archive.read.gazetteer import Gazetteer
+from archive.search.builder import IndexBuilder
+from archive.search.facets import facets_json
+from archive.search.shards import write_sharded_index
+from archive.search.text import TermPipeline, tokenize
 
 __all__ = [
     "FIELDS",

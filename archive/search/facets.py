@@ -29,8 +29,8 @@ from collections.abc import Sequence
 from itertools import chain
 from operator import sub
 
-from ..catalogue import Catalogue
-from ..vocabulary import ARTICLE_STATUSES
+from archive.catalogue import Catalogue
+from archive.format.vocabulary import ARTICLE_STATUSES
 
 __all__ = ["FACETS", "FORMAT", "build_facets", "delta_encode", "delta_decode", "facets_json"]
 

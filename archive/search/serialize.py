@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import json
 
-from .builder import LUNR_VERSION, SearchIndex
-from .text import utf16_sort_key
+from archive.search.builder import LUNR_VERSION, SearchIndex
+from archive.search.text import utf16_sort_key
 
 __all__ = ["dump_lunr_json", "sorted_terms", "to_lunr_json", "write_lunr_json"]
 

@@ -66,9 +66,9 @@ from json.encoder import encode_basestring
 from operator import sub
 from typing import Any, Optional
 
-from .builder import LUNR_VERSION, SearchIndex
-from .serialize import sorted_terms
-from .text import utf16_sort_key
+from archive.search.builder import LUNR_VERSION, SearchIndex
+from archive.search.serialize import sorted_terms
+from archive.search.text import utf16_sort_key
 
 __all__ = [
     "FORMAT",

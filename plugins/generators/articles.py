@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from archive import layout
 from archive.catalogue import article_updated, claim_anchor
-from archive.model import Article, Claim
-from archive.render import bibtex, citation, format_date
-from archive.vocabulary import EVIDENCE_KINDS
+from archive.format import layout
+from archive.format.model import Article, Claim
+from archive.format.vocabulary import EVIDENCE_KINDS
+from archive.outputs.display import bibtex, citation, format_date
 
 from ..components import (
     SiteContext,

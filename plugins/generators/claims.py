@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from archive import layout
 from archive.catalogue import ClaimEntry, ClaimGroup
-from archive.render import format_date, format_number, format_quantity
-from archive.vocabulary import CLAIM_STATUSES
+from archive.format import layout
+from archive.format.vocabulary import CLAIM_STATUSES
+from archive.outputs.display import format_date, format_number, format_quantity
 
 from ..components import SiteContext, article_link, badge, chips, claim_data, entity_link, figure_for, figures, label
 from ..html import Links, Rendered, esc

@@ -6,7 +6,7 @@ markers (see :mod:`plugins.editorial`); this page is only the fallback.
 
 from __future__ import annotations
 
-from archive import layout
+from archive.format import layout
 
 from .. import editorial
 from ..components import SiteContext

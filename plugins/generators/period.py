@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from archive import layout
-from archive.render import format_month, format_number, month_name
+from archive.format import layout
+from archive.outputs.display import format_month, format_number, month_name
 
 from ..components import SiteContext, article_list
 from ..html import Links, Rendered, esc, heading

@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Optional
 
-from archive import layout
 from archive.catalogue import ClaimEntry
-from archive.model import Entity
-from archive.render import format_number
-from archive.vocabulary import ACTOR_TYPES, SIDES
+from archive.format import layout
+from archive.format.model import Entity
+from archive.format.vocabulary import ACTOR_TYPES, SIDES
+from archive.outputs.display import format_number
 
 from ..components import (
     KIND_LABELS,

@@ -20,8 +20,18 @@ from playwright.sync_api import expect
 from sitebuild import SAMPLE
 
 from archive.catalogue import build_catalogue
-from archive.layout import CLAIMS, SECTION_ORDER, TIMELINE, article_uri, entity_uri, month_uri, section_uri, url_for, year_uri
-from archive.loader import load_archive
+from archive.format.layout import (
+    CLAIMS,
+    SECTION_ORDER,
+    TIMELINE,
+    article_uri,
+    entity_uri,
+    month_uri,
+    section_uri,
+    url_for,
+    year_uri,
+)
+from archive.read.loader import load_archive
 from plugins.csp import add_policy
 
 pytestmark = pytest.mark.browser

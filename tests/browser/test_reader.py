@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 from sitebuild import SAMPLE
 
 from archive.catalogue import build_catalogue
-from archive.layout import article_uri, entity_uri, url_for
-from archive.loader import load_archive
+from archive.format.layout import article_uri, entity_uri, url_for
+from archive.read.loader import load_archive
 
 pytestmark = pytest.mark.browser
 

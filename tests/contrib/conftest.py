@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from archive.cli import main
-from archive.gazetteer import Gazetteer, find_gazetteer_files, load_gazetteer
-from archive.problems import ProblemLog
+from archive.cli.main import main
+from archive.read.gazetteer import Gazetteer, find_gazetteer_files, load_gazetteer
+from archive.read.problems import ProblemLog
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "contrib"

@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from archive.detect import DetectionIndex, detect
-from archive.gazetteer import find_gazetteer_files, load_gazetteer
-from archive.problems import ProblemLog
+from archive.names.detect import DetectionIndex, detect
+from archive.read.gazetteer import find_gazetteer_files, load_gazetteer
+from archive.read.problems import ProblemLog
 
 from .conftest import REPO, REPORTS, SEED, needs
 

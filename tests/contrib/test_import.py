@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.source import parse_yaml, split_front_matter
+from archive.read.source import parse_yaml, split_front_matter
 
 from .conftest import REPORTS, SEED, needs, run
 

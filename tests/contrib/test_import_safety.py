@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
-from archive import scaffold
-from archive.importer import ImportOptions, draft_id, import_reports, read_reports
+from archive.contrib import scaffold
+from archive.contrib.importer import ImportOptions, draft_id, import_reports, read_reports
 
 from .conftest import FIXTURES, REPORTS, run
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from archive import vocabulary
+from archive.format import vocabulary
 
 from .conftest import FIXTURES, REPO, run
 

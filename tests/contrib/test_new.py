@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from archive import cli
+from archive.cli import main as cli
 
 from .conftest import REPO, run
 

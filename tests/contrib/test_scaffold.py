@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from archive import spec, vocabulary
-from archive.scaffold import NewArticle, article_id, article_template, schema_reference, slugify, yaml_scalar
-from archive.source import parse_yaml, split_front_matter
+from archive.contrib.scaffold import NewArticle, article_id, article_template, schema_reference, slugify, yaml_scalar
+from archive.format import spec, vocabulary
+from archive.read.source import parse_yaml, split_front_matter
 
 
 def template(**given) -> str:

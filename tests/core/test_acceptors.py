@@ -1,4 +1,4 @@
-"""The acceptors (``archive.accept``) are a shortcut for plainly valid front matter.
+"""The acceptors (``archive.read.accept``) are a shortcut for plainly valid front matter.
 
 What they accept, the reader accepts too, building an equal record; anything the reader would
 report, they reject, so the reader can report it. Checked on the sample, on a generated archive
@@ -16,13 +16,13 @@ from typing import Any
 
 import pytest
 
-from archive import spec
-from archive.accept import REJECT, Acceptors
-from archive.gazetteer import Gazetteer, find_gazetteer_files, load_gazetteer
-from archive.loader import article_files
-from archive.problems import ProblemLog
-from archive.source import YamlDocument, parse_yaml, read_text, split_front_matter
-from archive.validate import RecordReader
+from archive.format import spec
+from archive.read.accept import REJECT, Acceptors
+from archive.read.gazetteer import Gazetteer, find_gazetteer_files, load_gazetteer
+from archive.read.loader import article_files
+from archive.read.problems import ProblemLog
+from archive.read.reader import RecordReader
+from archive.read.source import YamlDocument, parse_yaml, read_text, split_front_matter
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "content/articles/2024/2024-03-12-russian-armed-groups-claim-raids-into-belgorod-and-kursk.md"

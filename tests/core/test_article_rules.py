@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from archive.loader import load_archive
+from archive.read.loader import load_archive
 
 from .helpers import article_text, write_article
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import jsonschema
 from click.testing import CliRunner
 
-from archive.cli import main
-from archive.source import parse_yaml, read_text, split_front_matter
+from archive.cli.main import main
+from archive.read.source import parse_yaml, read_text, split_front_matter
 
 from .helpers import article_text, write_article
 

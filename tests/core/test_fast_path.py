@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from archive import articles
-from archive.fastyaml import fast_load, quiet_stderr
-from archive.gazetteer import Gazetteer, find_gazetteer_files, load_gazetteer
-from archive.problems import ProblemLog
-from archive.source import PositionedOnDemand, parse_yaml, read_text, split_front_matter
+from archive.read import article
+from archive.read.fastyaml import fast_load, quiet_stderr
+from archive.read.gazetteer import Gazetteer, find_gazetteer_files, load_gazetteer
+from archive.read.problems import ProblemLog
+from archive.read.source import PositionedOnDemand, parse_yaml, read_text, split_front_matter
 
 REPO = Path(__file__).resolve().parents[2]
 TODAY = date(2030, 1, 1)
@@ -137,10 +137,10 @@ def gazetteer() -> Gazetteer:
 
 
 def check(text: str, name: str, gazetteer: Gazetteer, *, fast: bool, monkeypatch: pytest.MonkeyPatch) -> tuple:
-    monkeypatch.setattr(articles, "fast_load", fast_load if fast else (lambda _text: None))
+    monkeypatch.setattr(article, "fast_load", fast_load if fast else (lambda _text: None))
     log = ProblemLog()
     path = REPO / "content/articles" / name[:4] / name
-    result = articles.check_article_text(text, path, name, gazetteer, TODAY, log)
+    result = article.check_article_text(text, path, name, gazetteer, TODAY, log)
     return [(p.line, p.column, p.severity, p.field, p.message) for p in log.problems], result.article
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.gazetteer import Gazetteer, find_gazetteer_files, load_gazetteer
-from archive.problems import ProblemLog
+from archive.read.gazetteer import Gazetteer, find_gazetteer_files, load_gazetteer
+from archive.read.problems import ProblemLog
 
 
 def load(tmp_path: Path, text: str) -> tuple[Gazetteer, list[str]]:

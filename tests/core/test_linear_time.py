@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from archive import fastyaml
-from archive.fastyaml import quiet_stderr
-from archive.loader import load_archive
+from archive.read import fastyaml
+from archive.read.fastyaml import quiet_stderr
+from archive.read.loader import load_archive
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -122,7 +122,7 @@ def test_very_many_comment_marks_are_declined_without_a_look() -> None:
 
 @pytest.mark.skipif(not fastyaml.available(), reason="rapidyaml is not installed")
 def test_the_fast_path_declines_more_values_than_the_positioned_loader_builds() -> None:
-    from archive.source import MAX_VALUES
+    from archive.read.source import MAX_VALUES
 
     assert fastyaml.fast_load("tags: [" + ", ".join(["a"] * 100) + "]\n") == {"tags": ["a"] * 100}
     assert fastyaml.fast_load("tags: [" + ", ".join(["a"] * MAX_VALUES) + "]\n") is None
@@ -139,7 +139,7 @@ def test_the_fast_path_scans_a_mebibyte_of_one_pattern_quickly(unit: str) -> Non
 
 @pytest.mark.parametrize("unit, closing", [("...x\n", "---\n"), ("---x\n", "...\n")])
 def test_front_matter_with_many_almost_closing_lines_splits_in_linear_time(unit, closing):
-    from archive.source import split_front_matter
+    from archive.read.source import split_front_matter
 
     text = "---\ntitle: x\n" + unit * (1024 * 1024 // len(unit)) + closing + "body\n"
     started = time.process_time()
@@ -152,7 +152,7 @@ def test_a_file_lists_at_most_a_hundred_problems_and_says_so(tmp_path):
     import shutil
     from datetime import date
 
-    from archive.loader import load_archive
+    from archive.read.loader import load_archive
 
     root = tmp_path / "content"
     shutil.copytree(Path(__file__).resolve().parents[2] / "content" / "gazetteer", root / "gazetteer")
@@ -168,7 +168,7 @@ def test_a_file_lists_at_most_a_hundred_problems_and_says_so(tmp_path):
 
 
 def test_yaml_that_must_exceed_the_value_budget_is_refused_before_it_is_composed():
-    from archive.source import SourceError, parse_yaml
+    from archive.read.source import SourceError, parse_yaml
 
     started = time.process_time()
     with pytest.raises(SourceError, match="lists or mappings; at most 20,000 values are read"):

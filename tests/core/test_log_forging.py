@@ -3,7 +3,7 @@
 A CI log obeys lines that start with a workflow command (``::error::``, ``::add-mask::``,
 ``::stop-commands::``), a terminal obeys escape sequences, and bidi controls reorder what a
 reviewer reads. Contributors' text reaches the output in file names (a line break is legal in a
-Linux file name), keys and values; all of it is escaped in one place, ``archive.problems.printable``.
+Linux file name), keys and values; all of it is escaped in one place, ``archive.read.problems.printable``.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from archive.cli import main
-from archive.problems import Problem, Severity, format_github, format_json, printable, printable_path
+from archive.cli.main import main
+from archive.read.problems import Problem, Severity, format_github, format_json, printable, printable_path
 
 from .helpers import write_article
 

@@ -1,6 +1,6 @@
 """The markup policy: the static check of a Markdown body and the sanitiser of every page's HTML.
 
-Both apply the declarations of :mod:`archive.markup`; these tests name each class of hostile
+Both apply the declarations of :mod:`archive.read.markup`; these tests name each class of hostile
 markup once for the check (refused, at its line) and once for the sanitiser (removed).
 """
 
@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from archive.markup import CLASSES, ID_PREFIX, check_markup, line_of, sanitize
+from archive.read.markup import CLASSES, ID_PREFIX, check_markup, line_of, sanitize
 
 # --------------------------------------------------------------------------------------------
 # The static check: what it refuses, and where

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from archive.cli import main
+from archive.cli.main import main
 
 from .helpers import article_text, write_article
 

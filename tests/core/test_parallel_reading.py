@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from archive import loader
-from archive.loader import PARALLEL_THRESHOLD, ArticleCache, load_archive
+from archive.read import loader
+from archive.read.loader import PARALLEL_THRESHOLD, ArticleCache, load_archive
 
 REPO = Path(__file__).resolve().parents[2]
 BAD = REPO / "tests/corpus/bad"

@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archive.articles import check_article_text
-from archive.gazetteer import find_gazetteer_files, load_gazetteer
-from archive.importer import ImportOptions, read_reports
-from archive.problems import ProblemLog
+from archive.contrib.importer import ImportOptions, read_reports
+from archive.read.article import check_article_text
+from archive.read.gazetteer import find_gazetteer_files, load_gazetteer
+from archive.read.problems import ProblemLog
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = REPO / "tests" / "fixtures" / "site"

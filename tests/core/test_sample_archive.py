@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from archive import spec
-from archive.loader import load_archive
-from archive.model import Article
+from archive.format import spec
+from archive.format.model import Article
+from archive.read.loader import load_archive
 
 SEED_ID = "2024-03-12-russian-armed-groups-claim-raids-into-belgorod-and-kursk"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.fastyaml import fast_load, quiet_stderr
-from archive.source import MAX_VALUES, SourceError, parse_yaml, read_text, split_front_matter
+from archive.read.fastyaml import fast_load, quiet_stderr
+from archive.read.source import MAX_VALUES, SourceError, parse_yaml, read_text, split_front_matter
 
 
 def test_a_file_over_the_limit_is_refused_without_being_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -199,7 +199,7 @@ def test_a_quoted_text_with_a_colon_after_a_quote_takes_the_fast_path() -> None:
 
 
 def test_a_file_that_is_not_as_large_as_fstat_said_is_read_to_its_end_within_the_limit() -> None:
-    from archive.source import _read_to_end
+    from archive.read.source import _read_to_end
 
     read_end, write_end = os.pipe()  # fstat says 0 bytes; a pipe also returns short reads
     os.write(write_end, b"a: 1\n" * 100)

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from archive.gazetteer import _GENERIC_WORDS, Gazetteer, find_gazetteer_files, load_gazetteer
-from archive.problems import ProblemLog
-from archive.suggest import CloseMatcher, close_matches, normalise_name
+from archive.names.suggest import CloseMatcher, close_matches, normalise_name
+from archive.read.gazetteer import _GENERIC_WORDS, Gazetteer, find_gazetteer_files, load_gazetteer
+from archive.read.problems import ProblemLog
 
 REPO = Path(__file__).resolve().parents[2]
 

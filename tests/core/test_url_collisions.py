@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.loader import load_archive
-from archive.problems import Severity
+from archive.read.loader import load_archive
+from archive.read.problems import Severity
 
 
 def _errors(root: Path) -> list[str]:

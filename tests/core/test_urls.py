@@ -1,7 +1,7 @@
 """The URL checker: what browsers would read differently is refused, and the host is the one visited.
 
 Each table row is one behaviour: the URL, and the host a WHATWG parser visits (accepted) or a
-words of the reason (refused). The rules are in ``archive/urls.py``'s docstring.
+words of the reason (refused). The rules are in ``archive/format/urls.py``'s docstring.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.loader import load_archive
-from archive.urls import MAX_URL_LENGTH, UrlVerdict, _check, check_link, check_web_url
+from archive.format.urls import MAX_URL_LENGTH, UrlVerdict, _check, check_link, check_web_url
+from archive.read.loader import load_archive
 
 from .helpers import article_text, write_article
 

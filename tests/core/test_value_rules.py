@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from archive.gazetteer import load_gazetteer
-from archive.loader import load_archive
-from archive.problems import ProblemLog
+from archive.read.gazetteer import load_gazetteer
+from archive.read.loader import load_archive
+from archive.read.problems import ProblemLog
 
 from .helpers import article_text, write_article
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from archive.validate import parse_fuzzy_date, url_problem
+from archive.read.reader import parse_fuzzy_date, url_problem
 
 
 @pytest.mark.parametrize(
@@ -66,13 +66,13 @@ def test_impossible_fuzzy_dates_are_refused(text: str) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# Numbers: declared once in archive.spec, applied by the reader, the acceptors and the schema
+# Numbers: declared once in archive.format.spec, applied by the reader, the acceptors and the schema
 
-from archive import spec  # noqa: E402
-from archive.render import format_number  # noqa: E402
-from archive.schema import front_matter_schema  # noqa: E402
-from archive.source import MAX_INTEGER_LENGTH, OverlongNumber, parse_yaml, resolve_plain  # noqa: E402
-from archive.validate import digit_count, kind_of_value, number_problem, number_text  # noqa: E402
+from archive.format import spec  # noqa: E402
+from archive.outputs.display import format_number  # noqa: E402
+from archive.outputs.schema import front_matter_schema  # noqa: E402
+from archive.read.reader import digit_count, kind_of_value, number_problem, number_text  # noqa: E402
+from archive.read.source import MAX_INTEGER_LENGTH, OverlongNumber, parse_yaml, resolve_plain  # noqa: E402
 
 
 def short(value: object) -> str:
@@ -218,8 +218,8 @@ def test_format_number_never_raises_nor_prints_float_noise(value: float, shown: 
 # --------------------------------------------------------------------------------------------
 # Text: unseen characters and words mixing scripts
 
-from archive.urls import mixed_scripts  # noqa: E402
-from archive.validate import mixed_script_problem, text_problem  # noqa: E402
+from archive.format.urls import mixed_scripts  # noqa: E402
+from archive.read.reader import mixed_script_problem, text_problem  # noqa: E402
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,8 @@ from datetime import date
 import pytest
 from search_helpers import corpus, corpus_module
 
+from archive.read.reader import url_problem
 from archive.search.text import tokenize, trim_ascii, trim_unicode
-from archive.validate import url_problem
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ from searchsite import SAMPLE
 from sitebuild import FIXTURE
 
 from archive.catalogue import build_catalogue
-from archive.layout import article_uri, url_for
-from archive.loader import load_archive
+from archive.format.layout import article_uri, url_for
+from archive.read.loader import load_archive
 from archive.search import TermPipeline
 from archive.search.documents import FIELDS, MentionFinder, build_documents, plain_text, write_site_index
 from archive.search.facets import FACETS, build_facets, delta_decode

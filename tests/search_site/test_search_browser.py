@@ -15,8 +15,8 @@ from browserkit import StaticServer
 from searchsite import SAMPLE, build_search_fixture
 
 from archive.catalogue import build_catalogue
-from archive.layout import article_uri, url_for
-from archive.loader import load_archive
+from archive.format.layout import article_uri, url_for
+from archive.read.loader import load_archive
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ from searchsite import REPO, build_search_fixture
 from sitebuild import FIXTURE, SAMPLE, copy_fixture, mkdocs_build, write_config
 
 from archive.catalogue import build_catalogue
-from archive.loader import load_archive
+from archive.read.loader import load_archive
 from archive.search import TermPipeline
 
 ASSETS = ("lunr.min.js", "shard-loader.js", "search-engine.js", "search-worker.js", "search-ui.js", "search.css")

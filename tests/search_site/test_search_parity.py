@@ -18,7 +18,7 @@ from search_helpers import assert_same_results, run_node
 from searchsite import SAMPLE, run_engine
 
 from archive.catalogue import build_catalogue
-from archive.loader import load_archive
+from archive.read.loader import load_archive
 from archive.search import IndexBuilder, TermPipeline, dump_lunr_json, write_sharded_index
 from archive.search.documents import FIELDS, build_documents
 from archive.search.facets import delta_decode

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from sitebuild import FIXTURE, build_fixture, copy_fixture, mkdocs_build, write_config
 
-from archive.cli import main
+from archive.cli.main import main
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
 

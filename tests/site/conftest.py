@@ -9,7 +9,7 @@ import pytest
 from sitebuild import FIXTURE, REPO, build_fixture, mkdocs_build
 
 from archive.catalogue import build_catalogue
-from archive.loader import load_archive
+from archive.read.loader import load_archive
 
 
 @pytest.fixture(scope="session")

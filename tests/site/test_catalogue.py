@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from archive.catalogue import article_references, build_catalogue, related_articles
-from archive.gazetteer import Gazetteer
-from archive.model import Article, Entity
+from archive.read.gazetteer import Gazetteer
+from archive.format.model import Article, Entity
 
 RAIDS = "2024-03-12-raids-into-kursk-and-belgorod"
 BELGOROD_RAID = "2023-05-22-raid-into-belgorod-region"

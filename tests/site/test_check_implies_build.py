@@ -13,9 +13,9 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archive.articles import check_article_text
-from archive.gazetteer import find_gazetteer_files, load_gazetteer
-from archive.problems import ProblemLog
+from archive.read.article import check_article_text
+from archive.read.gazetteer import find_gazetteer_files, load_gazetteer
+from archive.read.problems import ProblemLog
 from sitebuild import FIXTURE, build_fixture, copy_fixture, page
 
 BUILDS = max(1, int(os.environ.get("ARCHIVE_HYPOTHESIS_EXAMPLES", "150")) // 50)

@@ -13,7 +13,7 @@ import pytest
 from htmlcheck import broken_links, html_files, link_targets, parse
 from sitebuild import build_fixture, copy_fixture, page
 
-from archive import layout
+from archive.format import layout
 
 RAIDS = "articles/2024/2024-03-12-raids-into-kursk-and-belgorod/"
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
@@ -161,7 +161,7 @@ def test_home_page_blocks_are_filled(fixture_site):
 
 
 def test_methodology_defines_every_status_with_an_anchor(fixture_site):
-    from archive.vocabulary import ARTICLE_STATUSES, CLAIM_STATUSES
+    from archive.format.vocabulary import ARTICLE_STATUSES, CLAIM_STATUSES
 
     doc = parse(page(fixture_site, "methodology/"))
     for status, definition in CLAIM_STATUSES.items():

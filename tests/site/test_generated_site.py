@@ -9,9 +9,9 @@ import pytest
 from htmlcheck import broken_links, link_targets, parse
 from sitebuild import REPO, build_fixture, page
 
-from archive import layout
+from archive.format import layout
 from archive.catalogue import build_catalogue
-from archive.loader import load_archive
+from archive.read.loader import load_archive
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate_archive  # noqa: E402

@@ -2,7 +2,7 @@
 
 Lists nested 300 deep or 330 nested ``<div markdown="1">`` used to pass the check and crash the
 build with RecursionError; 20,000 ``[`` took 49 s to build. The check and the build apply the
-same limits (archive.markup), so a checked archive always builds.
+same limits (archive.read.markup), so a checked archive always builds.
 """
 
 from __future__ import annotations

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from archive.layout import article_uri, entity_uri, month_uri, url_for
-from archive.model import Article, Figure
-from archive.render import bibtex, citation, format_figure, format_figure_value, format_number
+from archive.format.layout import article_uri, entity_uri, month_uri, url_for
+from archive.format.model import Article, Figure
+from archive.outputs.display import bibtex, citation, format_figure, format_figure_value, format_number
 from plugins.html import Links, esc
 
 

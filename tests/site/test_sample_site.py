@@ -7,9 +7,9 @@ import pytest
 from htmlcheck import asset_scripts, broken_links, executable_content, html_files, parse, shipped_scripts
 from sitebuild import SAMPLE, page
 
-from archive import layout
+from archive.format import layout
 from archive.catalogue import build_catalogue
-from archive.loader import load_archive
+from archive.read.loader import load_archive
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,7 @@ def test_nothing_executable_beyond_the_theme(sample_site):
 
 
 def test_methodology_prints_every_status(sample_site):
-    from archive.vocabulary import ARTICLE_STATUSES, CLAIM_STATUSES, EVIDENCE_STATUSES
+    from archive.format.vocabulary import ARTICLE_STATUSES, CLAIM_STATUSES, EVIDENCE_STATUSES
 
     text = parse(page(sample_site, "methodology/")).text
     for vocabulary in (ARTICLE_STATUSES, CLAIM_STATUSES, EVIDENCE_STATUSES):

@@ -1,12 +1,12 @@
-"""Checking values against the declarations of ``archive.spec`` and building records.
+"""Checking values against the declarations of ``archive.format.spec`` and building records.
 
-:class:`RecordReader` walks one file's values with the :class:`~archive.spec.Record` that
+:class:`RecordReader` walks one file's values with the :class:`~archive.format.spec.Record` that
 describes them. Every problem goes to the log with the file, line, column and key path; a
 field with a bad value is left out, and a record missing a required field is not built, but
 the walk always goes on, so all of a file's problems are reported in one run.
 
 Articles that are plainly valid (most of them) are built by the faster acceptors of
-``archive.accept`` instead; this reader is the judge of everything they reject.
+``archive.read.accept`` instead; this reader is the judge of everything they reject.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Optional, Protocol
 
-from . import model, spec, vocabulary
-from .problems import ProblemLog, Severity
-from .source import OverlongNumber, PathKey, YamlDocument
-from .suggest import close_matches, did_you_mean
-from .urls import check_web_url, mixed_scripts
+from archive.format import model, spec, vocabulary
+from archive.format.urls import check_web_url, mixed_scripts
+from archive.names.suggest import close_matches, did_you_mean
+from archive.read.problems import ProblemLog, Severity
+from archive.read.source import OverlongNumber, PathKey, YamlDocument
 
 
 class Resolver(Protocol):
@@ -476,7 +476,7 @@ def describe_character(char: str) -> str:
 def mixed_script_problem(text: str) -> Optional[tuple[str, str]]:
     """A warning for the first word of ``text`` that mixes scripts (Latin with Cyrillic, say),
     naming the letters that stand out, with a hint; ``None`` when no word does (see
-    :func:`archive.urls.mixed_scripts`). Words are runs of letters and marks."""
+    :func:`archive.format.urls.mixed_scripts`). Words are runs of letters and marks."""
     for word in _WORD.findall(text):
         if word.isascii() or _ONE_SCRIPT.fullmatch(word):
             continue
@@ -561,7 +561,7 @@ def number_text(value: int | float) -> str:
 
 
 def url_problem(url: str) -> str:
-    """Why ``url`` is not an acceptable http(s) link, or ``""`` (see :func:`archive.urls.check_web_url`).
+    """Why ``url`` is not an acceptable http(s) link, or ``""`` (see :func:`archive.format.urls.check_web_url`).
 
     Kept for the modules that only need the refusal; a warning (a host mixing scripts) is not a
     refusal, so callers that show problems to a person should use ``check_web_url`` itself.

@@ -1,6 +1,6 @@
-"""Reading one article file into an :class:`~archive.model.Article`, with every rule of the model.
+"""Reading one article file into an :class:`~archive.format.model.Article`, with every rule of the model.
 
-The field-by-field rules live in ``archive.spec`` and are applied by the generic reader; this
+The field-by-field rules live in ``archive.format.spec`` and are applied by the generic reader; this
 module adds what concerns the article as a whole: its id and file name, the links between its
 claims and events, and the consistency warnings that help a contributor (a claimant who is not
 among the article's actors, a source with no archived copy).
@@ -14,15 +14,23 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Optional
 
-from . import spec
-from .accept import REJECT, acceptors_for
-from .fastyaml import fast_load
-from .markup import report_markup
-from .model import Article
-from .problems import ProblemLog, Severity
-from .source import FrontMatter, PositionedOnDemand, SourceError, YamlDocument, parse_yaml, read_text, split_front_matter
-from .suggest import close_matches, did_you_mean
-from .validate import RecordReader, Resolver, key_path
+from archive.format import spec
+from archive.format.model import Article
+from archive.names.suggest import close_matches, did_you_mean
+from archive.read.accept import REJECT, acceptors_for
+from archive.read.fastyaml import fast_load
+from archive.read.markup import report_markup
+from archive.read.problems import ProblemLog, Severity
+from archive.read.reader import RecordReader, Resolver, key_path
+from archive.read.source import (
+    FrontMatter,
+    PositionedOnDemand,
+    SourceError,
+    YamlDocument,
+    parse_yaml,
+    read_text,
+    split_front_matter,
+)
 
 #: ASCII digits only (``\d`` would take Arabic-Indic digits too), matched whole (``$`` lets a final newline by).
 ARTICLE_ID = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})-[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -65,7 +73,7 @@ def read_article(path: str | os.PathLike, shown: str, resolver: Resolver, today:
     """Read, validate and build one article; every problem goes to ``log``.
 
     The file is parsed by the fast loader when it can be, and read once: its problems ask the
-    positioned loader where they are (see :class:`~archive.source.PositionedOnDemand`), so that
+    positioned loader where they are (see :class:`~archive.read.source.PositionedOnDemand`), so that
     every message names its line and column. Only a file the two loaders read differently is
     read again, the positioned way.
     """
@@ -132,7 +140,7 @@ def _read_front_matter(
     reader = RecordReader(shown, document, log, resolver, today, lenient=draft)
     fixed = {"id": result.article_id, "path": shown, "body": front.body, "body_line": front.body_line}
     # Plainly valid front matter is built by the acceptors; anything else by the reader, which
-    # reports each problem (see archive.accept).
+    # reports each problem (see archive.read.accept).
     article = acceptors_for(resolver, today).record(spec.ARTICLE, document.data, fixed)
     if article is REJECT:
         article = reader.record(spec.ARTICLE, document.data, (), fixed)

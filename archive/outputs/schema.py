@@ -1,4 +1,4 @@
-"""A JSON Schema of the front matter, generated from the declarations in ``archive.spec``.
+"""A JSON Schema of the front matter, generated from the declarations in ``archive.format.spec``.
 
 Editors (VS Code's YAML extension, JetBrains) validate front matter as the contributor types
 when the file's modeline points at this schema. Gazetteer ids are listed as enums so that the
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from . import spec
-from .gazetteer import Gazetteer
+from archive.format import spec
+from archive.read.gazetteer import Gazetteer
 
 SCHEMA_ID = "https://conflict-archive.invalid/schema/front-matter.json"
 

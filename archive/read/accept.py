@@ -1,10 +1,10 @@
 """Building records from values that are plainly valid, without the reporting walk.
 
-Most articles in a large archive are valid. For them, :class:`~archive.validate.RecordReader`'s
+Most articles in a large archive are valid. For them, :class:`~archive.read.reader.RecordReader`'s
 walk (a key path for every value, a method per type, a message ready for every fault) is work
 done for messages that are never written: about half the time of ``archive check``.
 
-An *acceptor* is a small function, made once per field type of ``archive.spec``, that returns
+An *acceptor* is a small function, made once per field type of ``archive.format.spec``, that returns
 the value converted exactly as the reader would convert it, or :data:`REJECT` at the first
 thing that is not plainly right. Like the fast YAML loader it is a shortcut, never the judge: an
 article it rejects is read again by the reader, which reports every problem with its line and
@@ -21,9 +21,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, Optional, Protocol
 
-from . import spec
-from .urls import check_web_url
-from .validate import Resolver, as_day, mixed_script_problem, number_problem, parse_fuzzy_date, text_problem
+from archive.format import spec
+from archive.format.urls import check_web_url
+from archive.read.reader import Resolver, as_day, mixed_script_problem, number_problem, parse_fuzzy_date, text_problem
 
 #: What an acceptor returns for a value it will not vouch for.
 REJECT: Any = object()

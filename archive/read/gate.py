@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from .problems import Problem, Severity, printable
+from archive.read.problems import Problem, Severity, printable
 
 ARTICLES_DIR = "articles"
 GAZETTEER_DIR = "gazetteer"

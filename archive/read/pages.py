@@ -1,7 +1,7 @@
 """Editorial pages: the hand-written Markdown outside ``articles/`` and ``gazetteer/``.
 
 They come through pull requests like articles, so they pass the same gate: their body is held
-to the markup policy of :mod:`archive.markup`, and their front matter may set only the fields
+to the markup policy of :mod:`archive.read.markup`, and their front matter may set only the fields
 of :data:`PAGE_FIELDS` (a page cannot choose a template, or hand the theme values it prints
 unescaped). The build publishes exactly these fields, escaped, whatever MkDocs read.
 """
@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .markup import report_markup
-from .problems import ProblemLog, Severity
-from .source import SourceError, parse_yaml, read_text, split_front_matter
-from .spec import Text
-from .suggest import close_matches, did_you_mean
-from .validate import text_problem
+from archive.format.spec import Text
+from archive.names.suggest import close_matches, did_you_mean
+from archive.read.markup import report_markup
+from archive.read.problems import ProblemLog, Severity
+from archive.read.reader import text_problem
+from archive.read.source import SourceError, parse_yaml, read_text, split_front_matter
 
 #: The front-matter fields an editorial page may set, with what each does.
 PAGE_FIELDS: dict[str, str] = {

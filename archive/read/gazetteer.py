@@ -17,12 +17,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from . import spec
-from .model import ENTITY_KINDS, Entity
-from .problems import ProblemLog, Severity, shown_path
-from .source import MAX_VALUES, SourceError, YamlDocument, parse_yaml, read_text
-from .suggest import CloseMatcher, close_matches, normalise_name
-from .validate import RecordReader, parse_fuzzy_date
+from archive.format import spec
+from archive.format.model import ENTITY_KINDS, Entity
+from archive.names.suggest import CloseMatcher, close_matches, normalise_name
+from archive.read.problems import ProblemLog, Severity, shown_path
+from archive.read.reader import RecordReader, parse_fuzzy_date
+from archive.read.source import MAX_VALUES, SourceError, YamlDocument, parse_yaml, read_text
 
 #: A gazetteer file may be larger than an article, but not unbounded.
 MAX_GAZETTEER_BYTES = 8 * 1024 * 1024
@@ -189,7 +189,7 @@ class _RawEntity:
 
 
 def find_gazetteer_files(directory: Path) -> list[Path]:
-    """The gazetteer files directly in ``directory``: regular files only, never a link (see archive.gate)."""
+    """The gazetteer files directly in ``directory``: regular files only, never a link (see archive.read.gate)."""
     found = [
         p
         for p in list(directory.glob("*.yml")) + list(directory.glob("*.yaml"))

@@ -2,7 +2,7 @@
 
 Articles and editorial pages arrive from strangers, so the HTML their Markdown turns into is
 held to one declared policy (:data:`TAGS`, :data:`ATTRIBUTES`, :data:`CLASSES`, :data:`ID`,
-and the URL rules of :mod:`archive.urls`). Two tools apply the same declarations:
+and the URL rules of :mod:`archive.format.urls`). Two tools apply the same declarations:
 
 - :func:`check_markup` reads a Markdown body *before* conversion, in one pass, and reports every
   raw HTML tag, attribute, ``{: attr_list}`` block and link or image destination that breaks the
@@ -28,8 +28,8 @@ from typing import Optional
 
 import nh3
 
-from .problems import ProblemLog, Severity
-from .urls import check_link
+from archive.format.urls import check_link
+from archive.read.problems import ProblemLog, Severity
 
 #: Elements a page's HTML may contain. No script, style, frame, object, embed, form, input,
 #: media other than images, landmarks (``nav``, ``header``...) or ``bdo`` (display spoofing).
@@ -151,7 +151,7 @@ _CHOICES = {
 }
 _NUMBER = re.compile(r"[0-9]{1,6}")
 _NUMERIC = frozenset({"width", "height", "colspan", "rowspan", "start", "span"})
-#: Attributes whose value is a URL, checked with :func:`archive.urls.check_link`.
+#: Attributes whose value is a URL, checked with :func:`archive.format.urls.check_link`.
 _URL_ATTRIBUTES = frozenset({"href", "src"})
 #: Attributes that are Markdown syntax (md_in_html) and never reach the page.
 _SYNTAX_ATTRIBUTES = frozenset({"markdown"})

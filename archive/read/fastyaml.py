@@ -8,9 +8,9 @@ It is only a shortcut, never the judge. :func:`fast_load` returns ``None`` whene
 uses anything where the two parsers could disagree (tabs and other odd characters, anchors,
 aliases, tags, a value that YAML 1.2 could read as other than text, a duplicate key, a parse
 error, and the forms listed in :func:`_unusual`, found by comparing the two on mutated front
-matter) and the caller then uses the positioned loader in ``archive.source``. When the fast
+matter) and the caller then uses the positioned loader in ``archive.read.source``. When the fast
 result has problems, their lines and columns come from composing the same text
-(``archive.source.PositionedOnDemand``): the values stay the fast loader's, and the file is read once.
+(``archive.read.source.PositionedOnDemand``): the values stay the fast loader's, and the file is read once.
 ``tests/core/test_fast_path.py`` keeps checking that the fast path never changes a verdict.
 """
 
@@ -22,7 +22,7 @@ import re
 import threading
 from typing import Any, Optional
 
-from .source import MAX_DEPTH, MAX_VALUES, resolve_plain
+from archive.read.source import MAX_DEPTH, MAX_VALUES, resolve_plain
 
 try:
     import ryml  # rapidyaml
@@ -270,7 +270,7 @@ def fast_load(yaml_text: str) -> Optional[Any]:
 
 
 def _nested_too_deep(data: dict[str, Any], emitted_json: str) -> bool:
-    """Whether collections nest :data:`~archive.source.MAX_DEPTH` levels or more: the
+    """Whether collections nest :data:`~archive.read.source.MAX_DEPTH` levels or more: the
     positioned loader's builder names that problem at its line. Front matter opens fewer
     collections than that in all (brackets in texts count too, so this errs on the safe side)
     and is not walked."""

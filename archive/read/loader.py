@@ -18,15 +18,15 @@ from datetime import date
 from pathlib import Path
 from typing import Optional
 
-from .articles import ArticleResult, ClaimReference, article_id_for, read_article
-from .fastyaml import quiet_stderr
-from .gate import GAZETTEER_DIR, Manifest, survey
-from .gazetteer import Gazetteer, load_gazetteer
-from .layout import GENERATED_FOLDERS, entity_uri, url_for
-from .model import Article
-from .pages import check_page
-from .problems import Problem, ProblemLog, Severity, shown_path
-from .source import SourceError, parse_yaml, read_text, split_front_matter
+from archive.format.layout import GENERATED_FOLDERS, entity_uri, url_for
+from archive.format.model import Article
+from archive.read.article import ArticleResult, ClaimReference, article_id_for, read_article
+from archive.read.fastyaml import quiet_stderr
+from archive.read.gate import GAZETTEER_DIR, Manifest, survey
+from archive.read.gazetteer import Gazetteer, load_gazetteer
+from archive.read.pages import check_page
+from archive.read.problems import Problem, ProblemLog, Severity, shown_path
+from archive.read.source import SourceError, parse_yaml, read_text, split_front_matter
 
 
 class ArchiveNotFound(Exception):

@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Optional
 
 import click
 
-from . import spec
-from .gate import ARTICLES_DIR, GAZETTEER_DIR
-from .loader import ArchiveNotFound, article_files, find_root, load_archive, shown_path
-from .problems import Problem, ProblemLog, format_github, format_json, printable, printable_path
+from archive.format import spec
+from archive.read.gate import ARTICLES_DIR, GAZETTEER_DIR
+from archive.read.loader import ArchiveNotFound, article_files, find_root, load_archive, shown_path
+from archive.read.problems import Problem, ProblemLog, format_github, format_json, printable, printable_path
 
 if TYPE_CHECKING:
-    from .gazetteer import Gazetteer
-    from .importer import ImportResult, Written
+    from archive.contrib.importer import ImportResult, Written
+    from archive.read.gazetteer import Gazetteer
 
 DEFAULT_CONTENT = "content"
 
@@ -158,8 +158,8 @@ def _summary(checked: int, errors: int, warnings: int, *, err: bool = False) -> 
 @click.option("--no-ids", is_flag=True, help="Leave gazetteer ids out of the schema.")
 def schema(content: str, no_ids: bool) -> None:
     """Print a JSON Schema of the article front matter."""
-    from .gazetteer import find_gazetteer_files, load_gazetteer
-    from .schema import front_matter_schema
+    from archive.outputs.schema import front_matter_schema
+    from archive.read.gazetteer import find_gazetteer_files, load_gazetteer
 
     gazetteer = None
     if not no_ids and Path(content).is_dir():
@@ -178,7 +178,7 @@ def run_changed_check(paths: tuple[str, ...], ref: str) -> tuple[ProblemLog, int
     checked against it; if the gazetteer itself changed, every article is checked, since any
     of them may refer to what changed. A note on stderr says what was chosen.
     """
-    from .git import GitError, changed_files
+    from archive.contrib.git import GitError, changed_files
 
     try:
         changed = changed_files(ref, Path.cwd())
@@ -234,7 +234,7 @@ def _archive_root(content: str) -> Path:
 
 
 def _load_gazetteer(root: Path) -> Gazetteer:
-    from .gazetteer import find_gazetteer_files, load_gazetteer
+    from archive.read.gazetteer import find_gazetteer_files, load_gazetteer
 
     log = ProblemLog()
     gazetteer = load_gazetteer(find_gazetteer_files(root / GAZETTEER_DIR), log)
@@ -251,8 +251,8 @@ def _resolve_ids(
 ) -> tuple[list[str], list[str]]:
     """Ids for what a contributor typed (an id, a name or alias, or a loose name such as
     "Belgorod region" that detection recognises); and what was not found."""
-    from .detect import DetectionIndex, detect
-    from .suggest import did_you_mean
+    from archive.names.detect import DetectionIndex, detect
+    from archive.names.suggest import did_you_mean
 
     ids: list[str] = []
     problems: list[str] = []
@@ -324,9 +324,9 @@ def new(
     The file is content/articles/YYYY/<date>-<title-words>.md; an existing file is never
     replaced. `archive check` on the new file then lists what is left to fill in.
     """
-    from . import scaffold
-    from .detect import DetectionIndex, detect
-    from .validate import url_problem
+    from archive.contrib import scaffold
+    from archive.names.detect import DetectionIndex, detect
+    from archive.read.reader import url_problem
 
     root = _archive_root(content)
     gazetteer = _load_gazetteer(root)
@@ -423,7 +423,7 @@ def _prompt_text(name: str, limit: int):
 
 
 def _prompt_url(value: str) -> str:
-    from .validate import url_problem
+    from archive.read.reader import url_problem
 
     problem = url_problem(value.strip())
     if problem:
@@ -465,7 +465,7 @@ def import_command(
     title, date, body, url, publisher, language) or folders of them. Exit status: 0 when every
     report was imported, 1 when some could not be (the others still are), 2 for a usage error.
     """
-    from .importer import ImportOptions, import_reports, input_files
+    from archive.contrib.importer import ImportOptions, import_reports, input_files
 
     root = _archive_root(content)
     if language is not None and not spec.LANGUAGE_TAG.match(language):
@@ -491,7 +491,7 @@ _FAILURES_SHOWN = 100
 
 def _report_import(result: ImportResult, files: list[Path], root: Path, gazetteer: Gazetteer) -> None:
     """What was imported, what was detected, and every report that could not be imported."""
-    from .scaffold import article_id
+    from archive.contrib.scaffold import article_id
 
     written = len(result.written)
     total = written + len(result.failures) + len(result.duplicates)

@@ -1,6 +1,6 @@
 """The archive's records: articles and what they hold, and gazetteer entities.
 
-These are plain data classes built by the validator (``archive.validate``) from front matter
+These are plain data classes built by the validator (``archive.read.reader``) from front matter
 that has passed every rule, so the rest of the code can trust their types: ids are known to
 exist, dates are real dates, URLs are http(s).
 """

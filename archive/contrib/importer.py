@@ -31,7 +31,7 @@ only a draft is replaced: a regular file whose front matter has ``draft: true`` 
 boolean), read with the archive's own reader; a reviewed article, or a file that cannot be
 read, is never replaced. Nothing is written through a symbolic link, and a destination that
 cannot be written (a file where a folder belongs, a link, a full disk) is one message for that
-report while the rest of the import goes on (see :func:`archive.scaffold.write_new_file`).
+report while the rest of the import goes on (see :func:`archive.contrib.scaffold.write_new_file`).
 """
 
 from __future__ import annotations
@@ -49,16 +49,24 @@ from pathlib import Path
 from typing import Any, Optional, Union
 from urllib.parse import urlsplit
 
-from . import spec
-from .articles import check_article_text
-from .detect import Detection, DetectionIndex, Found, detect
-from .gazetteer import Gazetteer
-from .loader import article_files, shown_path
-from .problems import ProblemLog, printable
-from .scaffold import NotReplaced, UnsafeDestination, article_id, article_path, modeline, write_new_file, yaml_scalar
-from .source import MAX_FILE_BYTES, SourceError, parse_yaml, read_text, split_front_matter
-from .suggest import close_matches, did_you_mean
-from .validate import UNSEEN_CHARACTERS, kind_of_value, url_problem
+from archive.contrib.scaffold import (
+    NotReplaced,
+    UnsafeDestination,
+    article_id,
+    article_path,
+    modeline,
+    write_new_file,
+    yaml_scalar,
+)
+from archive.format import spec
+from archive.names.detect import Detection, DetectionIndex, Found, detect
+from archive.names.suggest import close_matches, did_you_mean
+from archive.read.article import check_article_text
+from archive.read.gazetteer import Gazetteer
+from archive.read.loader import article_files, shown_path
+from archive.read.problems import ProblemLog, printable
+from archive.read.reader import UNSEEN_CHARACTERS, kind_of_value, url_problem
+from archive.read.source import MAX_FILE_BYTES, SourceError, parse_yaml, read_text, split_front_matter
 
 #: Kinds of file that can be imported, by suffix.
 TEXT_SUFFIXES = (".txt", ".md")
@@ -68,7 +76,7 @@ MAX_LINE_BYTES = 2 * 1024 * 1024
 #: The fields a JSON Lines record may have; title, date and body are required.
 RECORD_FIELDS = ("title", "date", "body", "url", "publisher", "language")
 REQUIRED_RECORD_FIELDS = ("title", "date", "body")
-#: Limits of the article fields a report fills (from ``archive.spec``).
+#: Limits of the article fields a report fills (from ``archive.format.spec``).
 MAX_TITLE = 300
 MAX_HEADLINE = 500
 MAX_PUBLISHER = 300
@@ -119,7 +127,7 @@ class Failure:
         return f"{self.source}:{self.line}" if self.line else self.source
 
     def __str__(self) -> str:
-        """Printed escaped (see archive.problems.printable): a report's text cannot forge a line."""
+        """Printed escaped (see archive.read.problems.printable): a report's text cannot forge a line."""
         return printable(f"{self.origin}: {self.message}" + (f" ({self.hint})" if self.hint else ""))
 
 
@@ -710,7 +718,7 @@ _ODD_BREAKS = {0x85: "\n", 0x2028: "\n", 0x2029: "\n\n"}
 
 
 def _visible(text: str) -> str:
-    """``text`` without the characters no archive text may hold (archive.validate.UNSEEN_CHARACTERS):
+    """``text`` without the characters no archive text may hold (archive.read.reader.UNSEEN_CHARACTERS):
     odd line breaks become line breaks; bidi controls and zero-width characters go (published
     reports carry them by accident, e.g. a zero-width space before a headline)."""
     return UNSEEN_CHARACTERS.sub("", text.translate(_ODD_BREAKS))
@@ -723,7 +731,7 @@ def _one_line(text: str) -> str:
 def _clean_body(text: str) -> str:
     """The report's text with control characters gone, line ends unified, blank runs collapsed,
     and ``<`` written as ``&lt;``: a report is text, and markup in it would be refused by the
-    check (archive.markup) or read as HTML by Markdown."""
+    check (archive.read.markup) or read as HTML by Markdown."""
     text = _visible(text.replace("\r\n", "\n").replace("\r", "\n")).replace("<", "&lt;")
     text = _CONTROL.sub("", text.replace("\t", "    "))
     text = "\n".join(line.rstrip() for line in text.split("\n"))

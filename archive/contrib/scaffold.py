@@ -1,7 +1,7 @@
 """Writing new article files: ``archive new``'s commented template, ids, slugs and YAML values.
 
-The template is generated from the declarations in ``archive.spec`` (every field, its doc
-sentence, whether it is required) and the vocabularies in ``archive.vocabulary`` (every allowed
+The template is generated from the declarations in ``archive.format.spec`` (every field, its doc
+sentence, whether it is required) and the vocabularies in ``archive.format.vocabulary`` (every allowed
 value with its definition), so it cannot disagree with what ``archive check`` enforces. Fields
 the contributor has not given are left empty: ``archive check`` then lists exactly those, each
 at its line, which is the new contributor's to-do list.
@@ -28,8 +28,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Optional
 
-from . import spec
-from .source import resolve_plain
+from archive.format import spec
+from archive.read.source import resolve_plain
 
 #: Where the JSON Schema of the front matter is kept, relative to the repository (the folder
 #: above the archive's ``content/``); ``archive schema --no-ids`` writes it.

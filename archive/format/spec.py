@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from . import model, vocabulary
+from archive.format import model, vocabulary
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 GAZETTEER_ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -28,7 +28,7 @@ class Text:
     """A string. ``single_line`` rejects line breaks (titles); ``pattern`` constrains it.
 
     No text may hold invisible characters, bidirectional controls or line separators other
-    than the line feed (see ``archive.validate.text_problem``). In a ``name`` (a publisher, an
+    than the line feed (see ``archive.read.reader.text_problem``). In a ``name`` (a publisher, an
     entity's names and aliases), a word that mixes scripts, as ``Rеuters`` with a Cyrillic ``е``
     does, draws a warning naming the letters: it looks like the name but matches no search.
     """

@@ -31,10 +31,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from .gazetteer import Gazetteer
-from .suggest import normalise_name
+from archive.names.suggest import normalise_name
+
+if TYPE_CHECKING:  # (names come before reading in the data flow: only the type is needed)
+    from archive.read.gazetteer import Gazetteer
 
 #: Kinds of entity that detection suggests.
 DETECTED_KINDS = ("country", "region", "place", "actor")

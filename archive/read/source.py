@@ -244,7 +244,7 @@ class PositionedOnDemand(YamlDocument):
     An article with warnings (every draft has one) is read once: the problems it reports ask
     for their positions, and the text is composed then, once, for all of them (the nodes only:
     the values are the fast loader's, which declines every text the two could read apart; see
-    ``archive.fastyaml``). Should composing fail where the fast loader did not, :attr:`failure`
+    ``archive.read.fastyaml``). Should composing fail where the fast loader did not, :attr:`failure`
     holds the error and the caller reads the file the positioned way.
     """
 
@@ -521,7 +521,7 @@ def resolve_plain(text: str) -> Any:
 
     Front matter follows YAML 1.2, not PyYAML's YAML 1.1 defaults: ``no`` is a word (Norway,
     not false), ``2024-03-12`` is text that the validator reads as a date, ``1_000`` and
-    ``1:30`` are text. It is also what the fast loader (``archive.fastyaml``) produces. An
+    ``1:30`` are text. It is also what the fast loader (``archive.read.fastyaml``) produces. An
     integer too long to convert is an :class:`OverlongNumber`; this function never raises.
     """
     if text in _CORE_SPECIAL:

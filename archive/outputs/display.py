@@ -1,4 +1,4 @@
-"""Turning record values into text a reader sees: figures, dates, citations (HTML is sanitised by archive.markup).
+"""Turning record values into text a reader sees: figures, dates, citations (HTML is sanitised by archive.read.markup).
 
 Plain functions with no knowledge of MkDocs; the site's page generators call them, and so can
 any other output (feeds, exports).
@@ -11,8 +11,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Optional
 
-from .model import Article, Figure
-from .vocabulary import QUALIFIER_LABELS
+from archive.format.model import Article, Figure
+from archive.format.vocabulary import QUALIFIER_LABELS
 
 # --------------------------------------------------------------------------------------------
 # Numbers, figures, dates
