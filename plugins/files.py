@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import build
+from archive.outputs import site as build
 
 ASSETS = Path(__file__).parent / "assets"
 #: The stylesheet and script every page loads, by where they go in the site.

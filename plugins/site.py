@@ -1,6 +1,6 @@
 """The ``archive`` MkDocs plugin: the archive's articles and their cross-links, as pages.
 
-Thin on purpose: each event hands over to :mod:`plugins.build`, which knows nothing of MkDocs.
+Thin on purpose: each event hands over to :mod:`archive.outputs.site`, which knows nothing of MkDocs.
 """
 
 from __future__ import annotations
@@ -16,11 +16,12 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.toc import AnchorLink
 
+from archive.outputs import site as build
+from archive.outputs.html import esc
 from archive.read.loader import ArticleCache
 
-from . import build, fragments
+from . import fragments
 from .files import ASSET_URIS, replace_sources
-from .html import esc
 
 log = get_plugin_logger(__name__)
 

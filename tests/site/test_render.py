@@ -9,7 +9,7 @@ import pytest
 from archive.format.layout import article_uri, entity_uri, month_uri, url_for
 from archive.format.model import Article, Figure
 from archive.outputs.display import bibtex, citation, format_figure, format_figure_value, format_number
-from plugins.html import Links, esc
+from archive.outputs.html import Links, esc
 
 
 @pytest.mark.parametrize("figure, text", [

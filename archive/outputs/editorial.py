@@ -21,10 +21,9 @@ from archive.format.vocabulary import (
     QUALIFIERS,
     SIDES,
 )
+from archive.outputs.components import SiteContext, article_list, label, status_anchor
 from archive.outputs.display import format_number
-
-from .components import SiteContext, article_list, label, status_anchor
-from .html import Links, esc
+from archive.outputs.html import Links, esc
 
 MARKER = re.compile(r"<!--\s*archive:([a-z0-9-]+)\s*-->")
 

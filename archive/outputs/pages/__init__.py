@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional, Protocol
 
-from ..components import SiteContext
-from ..html import Links, Rendered
+from archive.outputs.components import SiteContext
+from archive.outputs.html import Links, Rendered
 
 
 @dataclass(frozen=True)
@@ -39,10 +39,10 @@ class Generator(Protocol):
 
 
 def all_generators() -> list[Generator]:
-    from .articles import ArticlePages
-    from .claims import ClaimPages
-    from .period import PeriodPages
-    from .taxonomy import TaxonomyPages
+    from archive.outputs.pages.articles import ArticlePages
+    from archive.outputs.pages.claims import ClaimPages
+    from archive.outputs.pages.period import PeriodPages
+    from archive.outputs.pages.taxonomy import TaxonomyPages
 
     return [ArticlePages(), TaxonomyPages(), PeriodPages(), ClaimPages()]
 

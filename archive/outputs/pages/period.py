@@ -5,11 +5,10 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from archive.format import layout
+from archive.outputs.components import SiteContext, article_list
 from archive.outputs.display import format_month, format_number, month_name
-
-from ..components import SiteContext, article_list
-from ..html import Links, Rendered, esc, heading
-from . import PageSpec
+from archive.outputs.html import Links, Rendered, esc, heading
+from archive.outputs.pages import PageSpec
 
 
 class PeriodPages:

@@ -13,11 +13,20 @@ from collections import Counter
 from archive.catalogue import ClaimEntry, ClaimGroup
 from archive.format import layout
 from archive.format.vocabulary import CLAIM_STATUSES
+from archive.outputs.components import (
+    SiteContext,
+    article_link,
+    badge,
+    chips,
+    claim_data,
+    entity_link,
+    figure_for,
+    figures,
+    label,
+)
 from archive.outputs.display import format_date, format_number, format_quantity
-
-from ..components import SiteContext, article_link, badge, chips, claim_data, entity_link, figure_for, figures, label
-from ..html import Links, Rendered, esc
-from . import PageSpec
+from archive.outputs.html import Links, Rendered, esc
+from archive.outputs.pages import PageSpec
 
 INTRO = (
     "Every claim in the archive, in the claimant's own framing, with its verification status. "

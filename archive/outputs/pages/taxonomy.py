@@ -11,9 +11,7 @@ from archive.catalogue import ClaimEntry
 from archive.format import layout
 from archive.format.model import Entity
 from archive.format.vocabulary import ACTOR_TYPES, SIDES
-from archive.outputs.display import format_number
-
-from ..components import (
+from archive.outputs.components import (
     KIND_LABELS,
     SiteContext,
     article_list,
@@ -24,8 +22,9 @@ from ..components import (
     label,
     language_name,
 )
-from ..html import Links, Rendered, esc, heading, join
-from . import PageSpec
+from archive.outputs.display import format_number
+from archive.outputs.html import Links, Rendered, esc, heading, join
+from archive.outputs.pages import PageSpec
 
 SECTION_TITLES = {"regions": "Regions", "places": "Places", "actors": "Actors", "tags": "Tags"}
 SECTION_INTROS = {

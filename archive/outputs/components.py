@@ -1,6 +1,6 @@
 """Pieces shared by the page generators: entity chips, status badges, article lists, claim rows.
 
-Each function returns escaped HTML built from catalogue records; see :mod:`plugins.html`.
+Each function returns escaped HTML built from catalogue records; see :mod:`archive.outputs.html`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from archive.format import layout
 from archive.format.model import Claim, Entity
 from archive.format.vocabulary import ARTICLE_STATUSES, CHECK_RESULTS, CLAIM_STATUSES, EVIDENCE_STATUSES
 from archive.outputs.display import format_figure, format_figure_value
-
-from .html import Links, attrs, esc, join, time_tag
+from archive.outputs.html import Links, attrs, esc, join, time_tag
 
 #: Status vocabularies by the family a badge belongs to, and the anchor prefix on the methodology page.
 STATUS_FAMILIES = {

@@ -1,17 +1,16 @@
 """A home page for an archive whose docs folder has none: counts, the latest articles, the indexes.
 
 A site that ships its own ``index.md`` asks for the same blocks with ``<!-- archive:... -->``
-markers (see :mod:`plugins.editorial`); this page is only the fallback.
+markers (see :mod:`archive.outputs.editorial`); this page is only the fallback.
 """
 
 from __future__ import annotations
 
 from archive.format import layout
-
-from .. import editorial
-from ..components import SiteContext
-from ..html import Links, Rendered, esc, heading
-from . import PageSpec
+from archive.outputs import editorial
+from archive.outputs.components import SiteContext
+from archive.outputs.html import Links, Rendered, esc, heading
+from archive.outputs.pages import PageSpec
 
 
 class HomePage:

@@ -15,17 +15,16 @@ from typing import Optional
 import nh3
 
 from archive.catalogue import build_catalogue
+from archive.outputs import editorial
+from archive.outputs.components import SiteContext
+from archive.outputs.html import Links, Rendered, esc
+from archive.outputs.pages import Generator, PageSpec, all_generators
 from archive.read.gate import survey
 from archive.read.loader import Archive, ArticleCache, load_archive, shown_path
 from archive.read.markup import namespaced_id, sanitize
 from archive.read.pages import check_page
 from archive.read.pages import page_meta as editorial_meta
 from archive.read.problems import Problem, ProblemLog, Severity
-
-from . import editorial
-from .components import SiteContext
-from .generators import Generator, PageSpec, all_generators
-from .html import Links, Rendered, esc
 
 #: Set to 1 to put drafts on the site (scale tests, previews), whatever the configuration says.
 DRAFTS_ENV = "ARCHIVE_INCLUDE_DRAFTS"
@@ -197,7 +196,7 @@ def gate_docs(docs: Path, root: Path) -> tuple[set[str], list[Problem]]:
 
 def add_home(site: SitePlan, latest_count: int) -> None:
     """Generate a home page, for a docs folder without ``index.md``."""
-    from .generators.home import HomePage
+    from archive.outputs.pages.home import HomePage
 
     generator = HomePage(latest_count)
     for spec in generator.pages(site.ctx):

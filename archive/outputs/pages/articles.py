@@ -8,9 +8,7 @@ from archive.catalogue import article_updated, claim_anchor
 from archive.format import layout
 from archive.format.model import Article, Claim
 from archive.format.vocabulary import EVIDENCE_KINDS
-from archive.outputs.display import bibtex, citation, format_date
-
-from ..components import (
+from archive.outputs.components import (
     SiteContext,
     article_link,
     article_list,
@@ -21,8 +19,9 @@ from ..components import (
     figures,
     language_name,
 )
-from ..html import Links, Rendered, esc, heading, join, time_tag
-from . import PageSpec
+from archive.outputs.display import bibtex, citation, format_date
+from archive.outputs.html import Links, Rendered, esc, heading, join, time_tag
+from archive.outputs.pages import PageSpec
 
 
 class ArticlePages:
