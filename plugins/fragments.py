@@ -34,9 +34,9 @@ class FragmentCache:
         return html
 
 
-def install(env: jinja2.Environment, theme_dirs: list[str], custom_dir: Optional[str], cache: FragmentCache) -> None:
-    """Make the theme's own partials reachable as ``theme/...`` and give templates the cache."""
-    own = [d for d in theme_dirs if d != custom_dir]
+def install(env: jinja2.Environment, own: list[str], cache: FragmentCache) -> None:
+    """Make the theme's own partials (in the folders ``own``) reachable as ``theme/...`` and give
+    templates the cache."""
     assert env.loader is not None  # MkDocs' theme environment always loads from the theme's folders
     env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"theme": jinja2.FileSystemLoader(own)})])
     env.globals["archive_fragment_key"] = cache.key

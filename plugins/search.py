@@ -22,6 +22,8 @@ from archive.format.layout import SEARCH, url_for
 from archive.search import TermPipeline, asset_path
 from archive.search.documents import write_site_index
 
+from .theme import register_templates
+
 log = get_plugin_logger(__name__)
 
 #: The search page and where its files go, from the site root.
@@ -54,6 +56,7 @@ class ArchiveSearchPlugin(BasePlugin[SearchConfig]):
         if "archive" not in config.plugins:
             raise PluginError("archive-search reads the archive the 'archive' plugin loads: add '- archive' to plugins")
         self.pipeline = getattr(self, "pipeline", None) or TermPipeline(cyrillic=True)
+        register_templates(config.theme)
         config.extra_css.append(f"{ASSET_DIR}/search.css")
         return config
 

@@ -20,7 +20,7 @@ from archive.outputs import site as build
 from archive.outputs.html import esc
 from archive.read.loader import ArticleCache
 
-from . import fragments
+from . import fragments, theme
 from .files import ASSET_URIS, replace_sources
 
 log = get_plugin_logger(__name__)
@@ -64,6 +64,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         gc.unfreeze()  # what the previous build (`mkdocs serve`) froze may be freed now
         self.site, self.cache = None, getattr(self, "cache", None) or ArticleCache()
         self.root = Path(self.config.archive_dir or config.docs_dir).resolve()
+        theme.register_templates(config.theme)
         config.extra_css.append(ASSET_URIS["css"])
         config.extra_javascript.append(ASSET_URIS["js"])
         return config
@@ -89,7 +90,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return nav
 
     def on_env(self, env, *, config, files):
-        fragments.install(env, config.theme.dirs, config.theme.custom_dir, self.fragments)
+        fragments.install(env, theme.theme_dirs(config.theme), self.fragments)
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):

@@ -44,7 +44,7 @@ def write_config(docs: Path, site: Path, where: Path, **extra) -> Path:
         "docs_dir": str(docs),
         "site_dir": str(site),
         "use_directory_urls": True,
-        "theme": {"name": "material", "custom_dir": str(TEMPLATES), "font": False,
+        "theme": {"name": "material", "font": False,
                   "features": ["navigation.tabs"], "palette": PALETTE},
         "plugins": ["archive"],
         "markdown_extensions": [{"toc": {"permalink": True}}, "tables"],

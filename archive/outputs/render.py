@@ -1,0 +1,78 @@
+"""The page templates: one Jinja environment per build, autoescaping, compiled templates cached.
+
+The HTML of every generated page is a Jinja template in ``archive/outputs/templates/archive/``
+(see the README, "Overriding the templates"). The caller chooses where templates are looked up
+(a ``jinja2`` loader): the plugin passes the site's ``custom_dir`` first and this package's
+folder last, so a site overrides a template by putting a file at the same path.
+
+Two rules hold for every template loaded here:
+
+* **Every value is escaped** as :func:`archive.outputs.html.esc` escapes it (``html.escape``
+  with quotes): autoescaping is on, and the environment's ``finalize`` escapes each printed
+  value that is not already markup. Only fragments the sanitiser or this package's helpers
+  made (``markupsafe.Markup``) are printed as they are.
+* **Indentation and line breaks are dropped** when a template is loaded: a template is written
+  one tag a line, the page gets the same compact HTML the tests expect. A space that matters is
+  written inside a line.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import Any, Optional
+
+import jinja2
+from jinja2.ext import Extension
+from markupsafe import Markup
+
+#: The package's templates; page templates sit under ``archive/``.
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+class Compact(Extension):
+    """Drops each line's indentation and line break as the template is loaded."""
+
+    def preprocess(self, source: str, name: Optional[str], filename: Optional[str] = None) -> str:
+        return "".join(line.strip() for line in source.splitlines())
+
+
+def _finalize(value: Any) -> Any:
+    """A printed value, escaped like :func:`~archive.outputs.html.esc` unless it is markup already."""
+    if hasattr(value, "__html__"):
+        return value
+    return Markup(escape(str(value), quote=True))
+
+
+def environment(loader: Optional[jinja2.BaseLoader] = None) -> jinja2.Environment:
+    """The environment page templates are rendered in; ``loader`` defaults to the package's folder."""
+    return jinja2.Environment(
+        loader=loader or jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        finalize=_finalize,
+        extensions=[Compact],
+        undefined=jinja2.StrictUndefined,
+        auto_reload=False,
+        cache_size=-1,
+    )
+
+
+class Templates:
+    """Renders the page templates by name, each compiled once per build."""
+
+    def __init__(self, loader: Optional[jinja2.BaseLoader] = None) -> None:
+        self.env = environment(loader)
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def get(self, name: str) -> jinja2.Template:
+        template = self._compiled.get(name)
+        if template is None:
+            template = self._compiled[name] = self.env.get_template(name)
+        return template
+
+    def render(self, name: str, **values: Any) -> Markup:
+        """The template ``name`` rendered with ``values``, as markup (it is escaped already)."""
+        return Markup(self.get(name).render(values))
+
+
+__all__ = ["TEMPLATES", "Compact", "environment", "Templates"]
