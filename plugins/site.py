@@ -1,6 +1,8 @@
 """The ``archive`` MkDocs plugin: the archive's articles and their cross-links, as pages.
 
-Thin on purpose: each event hands over to :mod:`archive.outputs.site`, which knows nothing of MkDocs.
+Thin on purpose: each event hands over to :mod:`archive.outputs.site`, which knows nothing of
+MkDocs. Another plugin reaches the current build through :func:`current_site` (the plan: the
+catalogue and the outputs) or :func:`current_catalogue`, never through this plugin's attributes.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.toc import AnchorLink
 
+from archive.catalogue import Catalogue
 from archive.outputs import site as build
 from archive.outputs.html import esc
+from archive.outputs.render import Templates
 from archive.read.loader import ArticleCache
 
 from . import fragments, theme
@@ -72,7 +76,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_pre_build(self, *, config) -> None:
         # Before MkDocs empties the site folder, so a failed `serve` rebuild keeps the last good site.
         try:
-            self.site = build.prepare(self.root, self.cache, build.Options.from_mapping(self.config), config)
+            templates = Templates(theme.page_loader(config.theme.custom_dir))
+            self.site = build.prepare(self.root, self.cache, build.Options.from_mapping(self.config), config, templates)
         except build.ArchiveErrors as exc:
             raise PluginError(str(exc)) from None
         for problem in self.site.report.warnings:
@@ -81,11 +86,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.info(problem.text())
 
     def on_files(self, files: Files, *, config) -> Files:
-        self.known = replace_sources(files, config, self._planned(), self.config.latest_count)
+        replace_sources(files, config, self._planned(), self.config.latest_count)
         gc.freeze()  # the archive and catalogue live until the end: keep the collector off them
         return files
 
     def on_nav(self, nav, *, config, files):
+        # Every page and file of the site, the other plugins' too: a link to one is a link.
+        self.known = {f.src_uri for f in files if not f.inclusion.is_excluded()}
         self.fragments = fragments.FragmentCache(set(self._planned().pages) - {p.file.src_uri for p in nav.pages})
         return nav
 
@@ -136,3 +143,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if not getattr(self, "with_policy", True) or not template_name.endswith((".html", ".htm")):
             return output_content
         return add_policy(output_content)
+
+
+def current_site(config) -> build.SitePlan:
+    """The current build's plan (its catalogue and outputs), from ``on_files`` on; for plugins
+    listed after ``archive``."""
+    plugin = config.plugins.get("archive")
+    if not isinstance(plugin, ArchivePlugin):
+        raise PluginError("this plugin reads the archive the 'archive' plugin loads: add '- archive' to plugins")
+    if getattr(plugin, "site", None) is None:
+        raise PluginError("the archive is loaded in on_pre_build: read it from a later event")
+    return plugin._planned()
+
+
+def current_catalogue(config) -> Catalogue:
+    """The current build's catalogue: every record and cross-reference of the archive."""
+    return current_site(config).ctx.catalogue

@@ -61,7 +61,17 @@ def claims_uri(year: int | None = None) -> str:
 
 
 def url_for(uri: str, directory_urls: bool = True) -> str:
-    """The URL MkDocs gives the page at ``uri``, relative to the site root (``""`` is the home page)."""
+    """The URL MkDocs gives the file at ``uri``, relative to the site root (``""`` is the home page).
+
+    A page (``.md``, or a path without an extension) gets a folder URL (``actors/ru-mod/``) or
+    an ``.html`` one; any other file keeps its path (``search/index/manifest.json``), except that
+    an ``index.html`` is reached by its folder, as MkDocs does.
+    """
+    folder, _, name = uri.rpartition("/")
+    if "." in name and not name.endswith(".md"):
+        if directory_urls and name == "index.html":
+            return f"{folder}/" if folder else ""
+        return uri
     stem = uri[:-3] if uri.endswith(".md") else uri
     folder, _, name = stem.rpartition("/")
     if not directory_urls:

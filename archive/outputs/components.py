@@ -15,6 +15,7 @@ from archive.format.model import Claim, Entity
 from archive.format.vocabulary import ARTICLE_STATUSES, CHECK_RESULTS, CLAIM_STATUSES, EVIDENCE_STATUSES
 from archive.outputs.display import format_figure, format_figure_value
 from archive.outputs.html import Links, attrs, esc, join, time_tag
+from archive.outputs.render import Templates
 
 #: Status vocabularies by the family a badge belongs to, and the anchor prefix on the methodology page.
 STATUS_FAMILIES = {
@@ -32,6 +33,8 @@ class SiteContext:
     """What every generator needs: the catalogue and a few site settings."""
 
     catalogue: Catalogue
+    #: The page templates (:mod:`archive.outputs.render`), compiled once per build.
+    templates: Templates = field(default_factory=Templates, repr=False)
     site_name: str = "Archive"
     site_url: str = ""
     directory_urls: bool = True

@@ -18,7 +18,9 @@ from archive.catalogue import build_catalogue
 from archive.outputs import editorial
 from archive.outputs.components import SiteContext
 from archive.outputs.html import Links, Rendered, esc
-from archive.outputs.pages import Generator, PageSpec, all_generators
+from archive.outputs.output import Output, Registry, default_families
+from archive.outputs.pages import Generator, PageSpec
+from archive.outputs.render import Templates
 from archive.read.gate import survey
 from archive.read.loader import Archive, ArticleCache, load_archive, shown_path
 from archive.read.markup import namespaced_id, sanitize
@@ -65,7 +67,8 @@ class SitePlan:
     """Everything one build needs: the catalogue, the pages to generate, the blocks to fill."""
 
     ctx: SiteContext
-    pages: dict[str, tuple[Generator, PageSpec]]
+    #: Everything the site publishes (:mod:`archive.outputs.output`); plugins add their own.
+    outputs: Registry
     blocks: dict
     #: The day shown as "last changed" for pages that are not about a dated record.
     updated: Optional[date]
@@ -74,6 +77,11 @@ class SitePlan:
     #: Files of the docs folder the gate admitted for publishing as they are (editorial pages and
     #: media), relative to the docs folder; MkDocs publishes nothing else of it.
     publishable: set[str] = field(default_factory=set)
+
+    @property
+    def pages(self) -> dict[str, tuple[Generator, PageSpec]]:
+        """The pages a family renders, by source path."""
+        return self.outputs.generated_pages()
 
 
 def include_drafts(configured: bool) -> bool:
@@ -118,8 +126,12 @@ def plan(
     directory_urls: bool = True,
     methodology: Optional[str] = None,
     repo_url: str = "",
+    families: Optional[list[Generator]] = None,
+    templates: Optional[Templates] = None,
 ) -> SitePlan:
-    """The catalogue and the list of pages to generate."""
+    """The catalogue and the outputs to publish: the pages of ``families`` (default: the
+    archive's, :func:`~archive.outputs.output.default_families`), rendered with ``templates``
+    (default: the package's)."""
     catalogue = build_catalogue(
         archive.gazetteer,
         archive.published(include_drafts(options.include_drafts)),
@@ -129,6 +141,7 @@ def plan(
     split = len(catalogue.claims) > options.claims_page_limit
     ctx = SiteContext(
         catalogue=catalogue,
+        templates=templates or Templates(),
         site_name=site_name,
         site_url=site_url or "",
         directory_urls=directory_urls,
@@ -136,13 +149,12 @@ def plan(
         entity_claims_limit=options.entity_claims_limit,
         claim_years=tuple(catalogue.claim_years()) if split else (),
     )
-    pages: dict[str, tuple[Generator, PageSpec]] = {}
-    for generator in all_generators():
-        for spec in generator.pages(ctx):
-            pages[spec.uri] = (generator, spec)
+    outputs = Registry()
+    for family in default_families() if families is None else families:
+        outputs.extend(Output.generated_page(family, spec) for spec in family.pages(ctx))
     return SitePlan(
         ctx=ctx,
-        pages=pages,
+        outputs=outputs,
         blocks=editorial.blocks(options.latest_count, repo_url),
         updated=catalogue.counts.updated,
         report=report,
@@ -150,8 +162,11 @@ def plan(
     )
 
 
-def prepare(root: Path, cache: Optional[ArticleCache], options: Options, config) -> SitePlan:
-    """Load the archive and plan the site; ``config`` is MkDocs' configuration (read as a mapping)."""
+def prepare(
+    root: Path, cache: Optional[ArticleCache], options: Options, config, templates: Optional[Templates] = None
+) -> SitePlan:
+    """Load the archive and plan the site; ``config`` is MkDocs' configuration (read as a mapping),
+    ``templates`` where the page templates are found (default: the package's only)."""
     docs = Path(config["docs_dir"]).resolve()
     publishable, docs_problems = gate_docs(docs, root)
     archive, report = load(root, cache, include_drafts(options.include_drafts), docs_problems)
@@ -164,6 +179,7 @@ def prepare(root: Path, cache: Optional[ArticleCache], options: Options, config)
         directory_urls=config["use_directory_urls"],
         methodology="methodology.md",
         repo_url=config["repo_url"] or "",
+        templates=templates,
     )
     if archive.manifest is not None and (docs == root or docs in root.parents):
         inside = root.relative_to(docs).as_posix() if docs != root else ""
@@ -199,17 +215,7 @@ def add_home(site: SitePlan, latest_count: int) -> None:
     from archive.outputs.pages.home import HomePage
 
     generator = HomePage(latest_count)
-    for spec in generator.pages(site.ctx):
-        site.pages[spec.uri] = (generator, spec)
-
-
-def page_markdown(spec: PageSpec) -> str:
-    """What MkDocs converts for a generated page: the article body, or nothing.
-
-    A leading blank line keeps MkDocs from reading the start of a body as front matter
-    (``---`` blocks, or ``key: value`` lines in MultiMarkdown style).
-    """
-    return "\n" + spec.markdown if spec.markdown else ""
+    site.outputs.extend(Output.generated_page(generator, spec) for spec in generator.pages(site.ctx))
 
 
 def render(site: SitePlan, uri: str, page_url: str, html: str, known: Optional[set[str]] = None) -> Rendered:
@@ -303,7 +309,6 @@ __all__ = [
     "prepare",
     "render",
     "fill_blocks",
-    "page_markdown",
     "page_meta",
     "lastmod",
     "gate_docs",

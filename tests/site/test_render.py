@@ -64,3 +64,16 @@ def test_links_to_missing_pages_become_text():
 
 def test_esc_escapes_quotes_for_attributes():
     assert esc('"><script>') == "&quot;&gt;&lt;script&gt;"
+
+
+def test_files_keep_their_url():
+    assert url_for("actors/ru-mod.json") == "actors/ru-mod.json"
+    assert url_for("data/archive.csv", directory_urls=False) == "data/archive.csv"
+    assert url_for("downloads/index.html") == "downloads/"
+    assert url_for("downloads/index.html", directory_urls=False) == "downloads/index.html"
+
+
+def test_links_to_files_are_links():
+    links = Links("actors/ru-mod/", known={"actors/ru-mod.json"})
+    assert links.a("actors/ru-mod.json", "JSON") == '<a href="../../actors/ru-mod.json">JSON</a>'
+    assert links.a("actors/ru-mod.csv", "CSV") == "CSV"

@@ -21,7 +21,7 @@ RAIDS = "articles/2024/2024-03-12-raids-into-kursk-and-belgorod/"
 
 def _minimal(tmp: Path, custom: dict[str, str] | None = None) -> tuple[Path, str]:
     """Build the fixture archive with the smallest configuration; ``custom`` files go in a custom_dir."""
-    docs = copy_fixture(tmp / "docs")
+    copy_fixture(tmp / "docs")
     theme: dict = {"name": "material"}
     if custom:
         overrides = tmp / "overrides"

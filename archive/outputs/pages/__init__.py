@@ -38,13 +38,4 @@ class Generator(Protocol):
     def render(self, ctx: SiteContext, spec: PageSpec, links: Links, body_html: str) -> Rendered: ...
 
 
-def all_generators() -> list[Generator]:
-    from archive.outputs.pages.articles import ArticlePages
-    from archive.outputs.pages.claims import ClaimPages
-    from archive.outputs.pages.period import PeriodPages
-    from archive.outputs.pages.taxonomy import TaxonomyPages
-
-    return [ArticlePages(), TaxonomyPages(), PeriodPages(), ClaimPages()]
-
-
-__all__ = ["PageSpec", "Generator", "all_generators"]
+__all__ = ["PageSpec", "Generator"]
