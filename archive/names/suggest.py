@@ -1,4 +1,4 @@
-"""Did-you-mean: near-miss keys, ids and names.
+"""Did-you-mean: near-miss keys, ids and names (names compared as :mod:`archive.names.normalise` reduces them).
 
 Only ever called on the error path, so it may use difflib; the happy path never pays for it.
 But a file may hold thousands of unknown keys or ids, each asking for a suggestion among
@@ -10,35 +10,11 @@ from __future__ import annotations
 
 import difflib
 import heapq
-import re
-import unicodedata
 from collections.abc import Iterable
 
-_NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
+from archive.names.memo import Memo
 
-
-def normalise_name(text: str) -> str:
-    """A spelling reduced for comparison: case, accents of Latin letters, quotes, punctuation.
-
-    ``Legion "Svoboda Rossii"`` and ``legion svoboda rossii`` compare equal; so do ``Тёткино``
-    and ``Теткино``. Cyrillic letters are otherwise kept: transliteration is the gazetteer's
-    job (its aliases), not a guess made here.
-    """
-    if text.isascii():  # (NFKC, accents and the other quotes change nothing in ASCII)
-        return " ".join(_NOT_WORD.sub(" ", text.lower().replace("'", "")).split())
-    text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е").replace("’", "'")
-    text = _strip_latin_accents(text).replace("'", "")
-    return " ".join(_NOT_WORD.sub(" ", text).split())
-
-
-def _strip_latin_accents(text: str) -> str:
-    """``café`` → ``cafe``, but ``й`` and ``ї`` stay: their marks make distinct Cyrillic letters."""
-    out: list[str] = []
-    for ch in unicodedata.normalize("NFD", text):
-        if unicodedata.combining(ch) and out and out[-1].isascii():
-            continue
-        out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out))
+__all__ = ["CloseMatcher", "close_matches", "did_you_mean"]
 
 
 def close_matches(word: str, candidates: Iterable[str], n: int = 3, cutoff: float = 0.75) -> list[str]:
@@ -47,17 +23,7 @@ def close_matches(word: str, candidates: Iterable[str], n: int = 3, cutoff: floa
     The candidates are indexed once per distinct collection (callers pass a few dozen field
     names and vocabularies, kept here; more than :data:`_KEPT_MATCHERS` and all are dropped).
     """
-    key = tuple(candidates)
-    matcher = _MATCHERS.get(key)
-    if matcher is None:
-        if len(_MATCHERS) >= _KEPT_MATCHERS:
-            _MATCHERS.clear()
-        matcher = _MATCHERS[key] = CloseMatcher(key)
-    return matcher.matches(word, n, cutoff)
-
-
-_KEPT_MATCHERS = 64
-_MATCHERS: dict[tuple[str, ...], CloseMatcher] = {}
+    return _MATCHERS[tuple(candidates)].matches(word, n, cutoff)
 
 
 def _ratio(matches: int, length: int) -> float:
@@ -205,6 +171,10 @@ class CloseMatcher:
                 self._thresholds.clear()
             self._thresholds[key] = found
         return found
+
+
+_KEPT_MATCHERS = 64
+_MATCHERS: Memo[tuple[str, ...], CloseMatcher] = Memo(CloseMatcher, _KEPT_MATCHERS)
 
 
 def did_you_mean(options: list[str]) -> str:

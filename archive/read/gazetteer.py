@@ -19,35 +19,14 @@ from typing import Optional
 
 from archive.format import spec
 from archive.format.model import ENTITY_KINDS, Entity
-from archive.names.suggest import CloseMatcher, close_matches, normalise_name
+from archive.names.normalise import normalise_name, without_generic_words
+from archive.names.suggest import CloseMatcher, close_matches
 from archive.read.problems import ProblemLog, Severity, shown_path
 from archive.read.reader import RecordReader, parse_fuzzy_date
 from archive.read.source import MAX_VALUES, SourceError, YamlDocument, parse_yaml, read_text
 
 #: A gazetteer file may be larger than an article, but not unbounded.
 MAX_GAZETTEER_BYTES = 8 * 1024 * 1024
-
-#: Words that say what kind of thing a name is, not which one: "Belgorod Oblast" is "Belgorod".
-_GENERIC_WORDS = {
-    "oblast",
-    "region",
-    "krai",
-    "kray",
-    "republic",
-    "city",
-    "district",
-    "governor",
-    "of",
-    "the",
-    "область",
-    "край",
-    "регион",
-    "республика",
-    "республіка",
-    "місто",
-    "город",
-    "губернатор",
-}
 
 
 @dataclass
@@ -63,7 +42,8 @@ class Gazetteer:
         # with problems (by the positioned loader) finds every suggestion of the first.
         self._suggest = lru_cache(maxsize=MAX_VALUES)(self._suggest_uncached)
         self._suggestion_indexes: dict[tuple[str, ...], _SuggestionIndex] = {}
-        self._suggestion_stamp: tuple[int, int] = (0, -1)
+        self._ancestors: dict[str, tuple[str, ...]] = {}
+        self._stamp: tuple[int, int] = (0, -1)
 
     # -- lookups --------------------------------------------------------------------------
 
@@ -96,14 +76,23 @@ class Gazetteer:
             self._children = {k: sorted(v) for k, v in children.items()}
         return self._children.get(entity_id, [])
 
-    def ancestors(self, entity_id: str) -> list[str]:
-        """Parents, nearest first (a place → its region → its country)."""
-        chain: list[str] = []
-        entity = self.entities.get(entity_id)
-        while entity and entity.parent and entity.parent not in chain and entity.parent in self.entities:
-            chain.append(entity.parent)
-            entity = self.entities[entity.parent]
-        return chain
+    def ancestors(self, entity_id: str) -> tuple[str, ...]:
+        """Parents, nearest first (a place → its region → its country).
+
+        Computed once per entity and kept with the gazetteer (again only if its entities are
+        replaced or added to): the catalogue, the search and detection ask for the same chains
+        for every article, and share this one cache.
+        """
+        self._forget_if_changed()
+        found = self._ancestors.get(entity_id)
+        if found is None:
+            chain: list[str] = []
+            entity = self.entities.get(entity_id)
+            while entity and entity.parent and entity.parent not in chain and entity.parent in self.entities:
+                chain.append(entity.parent)
+                entity = self.entities[entity.parent]
+            found = self._ancestors[entity_id] = tuple(chain)
+        return found
 
     def spelling_index(self) -> dict[str, list[str]]:
         """Normalised spelling → ids of the entities that go by it."""
@@ -123,7 +112,7 @@ class Gazetteer:
 
     def suggest(self, text: str, kinds: tuple[str, ...]) -> list[str]:
         """Ids of ``kinds`` that ``text`` probably meant: a mistyped id, a name, a near-miss name."""
-        self._forget_suggestions_if_changed()
+        self._forget_if_changed()
         return self._suggest(text, kinds)
 
     def _suggest_uncached(self, text: str, kinds: tuple[str, ...]) -> list[str]:
@@ -146,23 +135,26 @@ class Gazetteer:
     def _suggestion_index(self, kinds: tuple[str, ...]) -> _SuggestionIndex:
         """The did-you-mean candidates of ``kinds``, indexed once per gazetteer (again only if
         its entities are replaced or added to)."""
-        self._forget_suggestions_if_changed()
+        self._forget_if_changed()
         index = self._suggestion_indexes.get(kinds)
         if index is None:
             index = self._suggestion_indexes[kinds] = _SuggestionIndex([e for e in self.entities.values() if e.kind in kinds])
         return index
 
-    def _forget_suggestions_if_changed(self) -> None:
+    def _forget_if_changed(self) -> None:
+        """Drop what was derived from the entities (suggestions, ancestors) if they were replaced or added to."""
         stamp = (id(self.entities), len(self.entities))
-        if stamp != self._suggestion_stamp:
-            self._suggestion_stamp = stamp
+        if stamp != self._stamp:
+            self._stamp = stamp
             self._suggestion_indexes = {}
+            self._ancestors = {}
             self._suggest.cache_clear()
 
 
 class _SuggestionIndex:
     """What :meth:`Gazetteer.suggest` compares a text with: every id, normalised spelling and
-    spelling without its generic words (``Belgorod Oblast`` → ``belgorod``) of some kinds."""
+    spelling without its generic words (``Belgorod Oblast`` → ``belgorod``: the generic words
+    of :mod:`archive.names.normalise`, the ones detection knows) of some kinds."""
 
     def __init__(self, wanted: list[Entity]) -> None:
         by_key: dict[str, list[str]] = defaultdict(list)
@@ -171,7 +163,7 @@ class _SuggestionIndex:
             for spelling in entity.spellings():
                 words = normalise_name(spelling)
                 by_key[words].append(entity.id)
-                core = " ".join(w for w in words.split() if w not in _GENERIC_WORDS)
+                core = without_generic_words(words)
                 if core:
                     by_key[core].append(entity.id)
         self.by_key = dict(by_key)

@@ -108,7 +108,7 @@ def test_every_spelling_finds_its_entity(sample: Gazetteer, spelling: str, entit
 
 
 def test_a_place_knows_its_region_and_country(sample: Gazetteer) -> None:
-    assert sample.ancestors("ru-krs-tetkino") == ["ru-krs", "ru"]
+    assert sample.ancestors("ru-krs-tetkino") == ("ru-krs", "ru")
 
 
 def test_a_near_miss_name_is_suggested_by_kind(sample: Gazetteer) -> None:

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from archive.names.suggest import CloseMatcher, close_matches, normalise_name
-from archive.read.gazetteer import _GENERIC_WORDS, Gazetteer, find_gazetteer_files, load_gazetteer
+from archive.names.normalise import normalise_name, without_generic_words
+from archive.names.suggest import CloseMatcher, close_matches
+from archive.read.gazetteer import Gazetteer, find_gazetteer_files, load_gazetteer
 from archive.read.problems import ProblemLog
 
 REPO = Path(__file__).resolve().parents[2]
@@ -64,7 +65,7 @@ def _suggest_by_comparing_every_candidate(gazetteer: Gazetteer, text: str, kinds
         for spelling in entity.spellings():
             words = normalise_name(spelling)
             by_key[words].append(entity.id)
-            core = " ".join(w for w in words.split() if w not in _GENERIC_WORDS)
+            core = without_generic_words(words)
             if core:
                 by_key[core].append(entity.id)
     found: list[str] = []
