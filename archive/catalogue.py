@@ -192,9 +192,7 @@ def build_catalogue(
     by_id = {a.id: a for a in ordered}
     timeline = [a.id for a in ordered]
     position = {article_id: i for i, article_id in enumerate(timeline)}
-    ancestors = _AncestorCache(gazetteer)
-
-    references = {a.id: article_references(a, gazetteer, ancestors) for a in ordered}
+    references = {a.id: article_references(a, gazetteer) for a in ordered}
     entity_articles = _entity_articles(ordered, references)
     months, years = _periods(ordered)
     claims, groups = _claims(ordered)
@@ -225,29 +223,15 @@ def build_catalogue(
     )
 
 
-class _AncestorCache:
-    """Containing regions and countries of a place or region, computed once per entity."""
-
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        self.gazetteer = gazetteer
-        self.cache: dict[str, tuple[str, ...]] = {}
-
-    def __call__(self, entity_id: str) -> tuple[str, ...]:
-        found = self.cache.get(entity_id)
-        if found is None:
-            found = tuple(self.gazetteer.ancestors(entity_id))
-            self.cache[entity_id] = found
-        return found
-
-
-def article_references(article: Article, gazetteer: Gazetteer, ancestors: Optional[_AncestorCache] = None) -> list[str]:
+def article_references(article: Article, gazetteer: Gazetteer) -> list[str]:
     """Every entity id the article refers to, in first-mention order, without repeats.
 
     The article's own lists come first; then the regions and countries containing its places and
     regions; then ids named only inside claims, evidence and events (a claimant, a checker...),
-    so that every id shown on the article's page has a page to link to.
+    so that every id shown on the article's page has a page to link to. (The gazetteer keeps
+    each entity's ancestors once computed, for every article.)
     """
-    ancestors = ancestors or _AncestorCache(gazetteer)
+    ancestors = gazetteer.ancestors
     found: dict[str, None] = {}
     for entity_id in (*article.regions, *article.places, *article.actors, *article.tags):
         found[entity_id] = None

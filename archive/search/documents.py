@@ -38,7 +38,7 @@ import gc
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Optional
@@ -46,6 +46,7 @@ from typing import Optional
 from archive.catalogue import Catalogue
 from archive.format.layout import article_uri, entity_uri, url_for
 from archive.format.model import Article
+from archive.names.memo import Memo
 from archive.read.gazetteer import Gazetteer
 from archive.search.builder import IndexBuilder
 from archive.search.facets import facets_json
@@ -167,58 +168,28 @@ def _nfc(text: str) -> str:
 
 
 class Spellings:
-    """Every spelling of an entity as one string, its names, its containing regions: each
-    computed once per build."""
+    """Every spelling of an entity as one string, its names, its words: each computed once per
+    build (its containing regions are the gazetteer's, also computed once)."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self._text: dict[str, str] = {}
-        self._ancestors: dict[str, tuple[str, ...]] = {}
-        self._names: dict[str, str] = {}
-        self._words: dict[str, tuple[str, ...]] = {}
+        self.text: Callable[[str], str] = Memo(self._text).__getitem__
+        self.words: Callable[[str], tuple[str, ...]] = Memo(self._words).__getitem__
+        self.names: Callable[[str], str] = Memo(self._names).__getitem__
+        self.ancestors = gazetteer.ancestors
 
-    def text(self, entity_id: str) -> str:
-        found = self._text.get(entity_id)
-        if found is None:
-            entity = self.gazetteer.get(entity_id)
-            found = " ".join(entity.spellings()) if entity else ""
-            self._text[entity_id] = found
-        return found
+    def _text(self, entity_id: str) -> str:
+        entity = self.gazetteer.get(entity_id)
+        return " ".join(entity.spellings()) if entity else ""
 
-    def words(self, entity_id: str) -> tuple[str, ...]:
+    def _words(self, entity_id: str) -> tuple[str, ...]:
         """The words of every spelling (as lunr splits them, lowercased), each once."""
-        found = self._words.get(entity_id)
-        if found is None:
-            found = self._words[entity_id] = tuple(dict.fromkeys(tokenize(self.text(entity_id))))
-        return found
+        return tuple(dict.fromkeys(tokenize(self.text(entity_id))))
 
-    def names(self, entity_id: str) -> str:
+    def _names(self, entity_id: str) -> str:
         """The entity's name in each language (no aliases), as one string."""
-        found = self._names.get(entity_id)
-        if found is None:
-            entity = self.gazetteer.get(entity_id)
-            found = self._names[entity_id] = " ".join(dict.fromkeys(entity.names.values())) if entity else ""
-        return found
-
-    def ancestors(self, entity_id: str) -> tuple[str, ...]:
-        found = self._ancestors.get(entity_id)
-        if found is None:
-            found = self._ancestors[entity_id] = tuple(self.gazetteer.ancestors(entity_id))
-        return found
-
-
-class _Terms(dict):
-    """lowercased token → index term ("" for a stop word), each computed once."""
-
-    __slots__ = ("pipeline",)
-
-    def __init__(self, pipeline: TermPipeline) -> None:
-        super().__init__()
-        self.pipeline = pipeline
-
-    def __missing__(self, token: str) -> str:
-        term = self[token] = self.pipeline.process_token(token) or ""
-        return term
+        entity = self.gazetteer.get(entity_id)
+        return " ".join(dict.fromkeys(entity.names.values())) if entity else ""
 
 
 class MentionFinder:
@@ -237,7 +208,8 @@ class MentionFinder:
 
     def __init__(self, gazetteer: Gazetteer, pipeline: TermPipeline, kinds: Sequence[str] = MENTION_KINDS) -> None:
         self.pipeline = pipeline
-        self._terms = _Terms(pipeline)
+        #: lowercased token → index term ("" for a stop word)
+        self._terms: Memo[str, str] = Memo(lambda token: pipeline.process_token(token) or "")
         by_first: dict[str, dict[tuple, set]] = {}
         for entity in gazetteer.entities.values():
             if entity.kind not in kinds:
