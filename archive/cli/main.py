@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Optional
 import click
 
 from archive.format import spec
+from archive.format.rules import text_problem
 from archive.read.gate import ARTICLES_DIR, GAZETTEER_DIR
 from archive.read.loader import ArchiveNotFound, article_files, find_root, load_archive, shown_path
 from archive.read.problems import Problem, ProblemLog, format_github, format_json, printable, printable_path
@@ -279,14 +280,13 @@ def _resolve_ids(
     return ids, problems
 
 
-def _text_problem(name: str, value: str, limit: int) -> Optional[str]:
-    if not value.strip():
-        return f"--{name} is empty"
-    if "\n" in value.strip():
-        return f"--{name} must be a single line"
-    if len(value.strip()) > limit:
-        return f"--{name} is {len(value.strip())} characters long; the limit is {limit}"
-    return None
+def _text_problem(name: str, value: str, kind: spec.Text) -> Optional[str]:
+    """What is wrong with the text given for --``name``, by the format's rule for its field."""
+    problem = text_problem(kind, value.strip(), value)
+    if problem is None:
+        return None
+    message, hint = problem
+    return f"--{name} {message}" + (f" ({hint})" if hint else "")
 
 
 @main.command("new")
@@ -325,8 +325,8 @@ def new(
     replaced. `archive check` on the new file then lists what is left to fill in.
     """
     from archive.contrib import scaffold
+    from archive.format.rules import url_problem
     from archive.names.detect import DetectionIndex, detect
-    from archive.read.reader import url_problem
 
     root = _archive_root(content)
     gazetteer = _load_gazetteer(root)
@@ -339,19 +339,21 @@ def new(
             + ": give them as options, or run 'archive new' in a terminal to be asked"
         )
     if title is None:
-        title = click.prompt("Title (the archive's neutral title)", value_proc=_prompt_text("title", 300))
+        title = click.prompt("Title (the archive's neutral title)", value_proc=_prompt_text("title", spec.TITLE))
     if day is None:
         day = click.prompt("Date of the report (YYYY-MM-DD)", type=DAY)
     if url is None:
         url = click.prompt("Link to the report (http or https)", value_proc=_prompt_url)
     if publisher is None:
-        publisher = click.prompt("Publisher (e.g. BBC News)", value_proc=_prompt_text("publisher", 300))
-    problems = [p for p in (_text_problem("title", title, 300), _text_problem("publisher", publisher, 300)) if p]
+        publisher = click.prompt("Publisher (e.g. BBC News)", value_proc=_prompt_text("publisher", spec.PUBLISHER))
+    problems = [
+        p for p in (_text_problem("title", title, spec.TITLE), _text_problem("publisher", publisher, spec.PUBLISHER)) if p
+    ]
     if url_problem(url.strip()):
         problems.append(f"--url: {url_problem(url.strip())}")
     if archived is not None and url_problem(archived.strip()):
         problems.append(f"--archived: {url_problem(archived.strip())}")
-    if language is not None and not spec.LANGUAGE_TAG.match(language):
+    if language is not None and text_problem(spec.LANGUAGE, language):
         problems.append(f"--language '{language}' is not a language code: use en, uk, ru...")
     chosen: dict[str, list[str]] = {}
     values: tuple[str, ...] | list[str]
@@ -412,9 +414,9 @@ def new(
         click.echo("Then write the archive's own summary of the report below the closing '---'.")
 
 
-def _prompt_text(name: str, limit: int):
+def _prompt_text(name: str, kind: spec.Text):
     def check_text(value: str) -> str:
-        problem = _text_problem(name, value, limit)
+        problem = _text_problem(name, value, kind)
         if problem:
             raise click.BadParameter(problem.replace(f"--{name}", "it"))
         return " ".join(value.split())
@@ -423,7 +425,7 @@ def _prompt_text(name: str, limit: int):
 
 
 def _prompt_url(value: str) -> str:
-    from archive.read.reader import url_problem
+    from archive.format.rules import url_problem
 
     problem = url_problem(value.strip())
     if problem:
@@ -468,7 +470,7 @@ def import_command(
     from archive.contrib.importer import ImportOptions, import_reports, input_files
 
     root = _archive_root(content)
-    if language is not None and not spec.LANGUAGE_TAG.match(language):
+    if language is not None and text_problem(spec.LANGUAGE, language):
         raise click.UsageError(f"--language '{language}' is not a language code: use en, uk, ru...")
     gazetteer = _load_gazetteer(root)
     files = input_files(list(paths))

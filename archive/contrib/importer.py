@@ -59,13 +59,14 @@ from archive.contrib.scaffold import (
     yaml_scalar,
 )
 from archive.format import spec
+from archive.format.rules import UNSEEN_CHARACTERS, text_problem, url_problem
 from archive.names.detect import Detection, DetectionIndex, Found, detect
 from archive.names.suggest import close_matches, did_you_mean
 from archive.read.article import check_article_text
 from archive.read.gazetteer import Gazetteer
 from archive.read.loader import article_files, shown_path
 from archive.read.problems import ProblemLog, printable
-from archive.read.reader import UNSEEN_CHARACTERS, kind_of_value, url_problem
+from archive.read.reader import kind_of_value
 from archive.read.source import MAX_FILE_BYTES, SourceError, parse_yaml, read_text, split_front_matter
 
 #: Kinds of file that can be imported, by suffix.
@@ -76,10 +77,10 @@ MAX_LINE_BYTES = 2 * 1024 * 1024
 #: The fields a JSON Lines record may have; title, date and body are required.
 RECORD_FIELDS = ("title", "date", "body", "url", "publisher", "language")
 REQUIRED_RECORD_FIELDS = ("title", "date", "body")
-#: Limits of the article fields a report fills (from ``archive.format.spec``).
-MAX_TITLE = 300
-MAX_HEADLINE = 500
-MAX_PUBLISHER = 300
+#: Limits of the article fields a report fills: the format's own (``archive.format.spec``).
+MAX_TITLE = spec.TITLE.max_length
+MAX_HEADLINE = spec.HEADLINE.max_length
+MAX_PUBLISHER = spec.PUBLISHER.max_length
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
@@ -666,7 +667,7 @@ def _report_from_record(
     language = texts.get("language", "").strip() or None
     if language is not None:
         language = _language_tag(language)
-        if not spec.LANGUAGE_TAG.match(language):
+        if text_problem(spec.LANGUAGE, language):
             problems.append(f"language: '{language}' is not a language code (use a BCP 47 code such as en, uk, ru, pl)")
     if problems:
         return Failure(source, line, "; ".join(problems))
@@ -718,7 +719,7 @@ _ODD_BREAKS = {0x85: "\n", 0x2028: "\n", 0x2029: "\n\n"}
 
 
 def _visible(text: str) -> str:
-    """``text`` without the characters no archive text may hold (archive.read.reader.UNSEEN_CHARACTERS):
+    """``text`` without the characters no archive text may hold (archive.format.rules.UNSEEN_CHARACTERS):
     odd line breaks become line breaks; bidi controls and zero-width characters go (published
     reports carry them by accident, e.g. a zero-width space before a headline)."""
     return UNSEEN_CHARACTERS.sub("", text.translate(_ODD_BREAKS))

@@ -1,9 +1,11 @@
 """The front-matter and gazetteer formats, declared once.
 
 Each record (an article, a claim, a region...) is a :class:`Record`: its fields, their types,
-whether they are required, and a sentence of documentation. The validator walks these
-declarations, ``archive schema`` turns them into JSON Schema, and ``archive new`` writes its
-commented template from them, so the three can never disagree.
+whether they are required, and a sentence of documentation. A field's type carries its rule's
+limits (a text's length, a number's range and digits, a list's length and uniqueness); what
+the rule means is written once, in :mod:`archive.format.rules`. The validator (the reader and
+its fast path) walks these declarations, ``archive schema`` turns them into JSON Schema, and
+``archive new`` and ``archive import`` hold what they write to them, so none can disagree.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ class Text:
     """A string. ``single_line`` rejects line breaks (titles); ``pattern`` constrains it.
 
     No text may hold invisible characters, bidirectional controls or line separators other
-    than the line feed (see ``archive.read.reader.text_problem``). In a ``name`` (a publisher, an
+    than the line feed (see ``archive.format.rules.text_problem``). In a ``name`` (a publisher, an
     entity's names and aliases), a word that mixes scripts, as ``Rеuters`` with a Cyrillic ``е``
     does, draws a warning naming the letters: it looks like the name but matches no search.
     """
@@ -149,6 +151,15 @@ REGION_KINDS = ("region", "country")
 
 #: One name of a :class:`Names` mapping.
 NAME = Text(300, single_line=True, name=True)
+#: Another spelling of an entity (an alias, a former name, an office holder's name).
+SPELLING = Text(200, single_line=True, name=True)
+#: An article's title, and the headline of a report as published.
+TITLE = Text(300, single_line=True)
+HEADLINE = Text(500, single_line=True)
+#: Who published a report.
+PUBLISHER = Text(300, single_line=True, name=True)
+#: A language, as a BCP 47 tag.
+LANGUAGE = Text(35, pattern=LANGUAGE_TAG, pattern_help="a BCP 47 code such as en, uk, ru")
 
 #: A figure counts people, vehicles, drones...: never negative, and no count reaches a trillion.
 COUNT = Number(0, 10**12, 13, "a figure counts something, from 0 to 1,000,000,000,000")
@@ -163,15 +174,11 @@ SOURCE = Record(
     "source",
     model.Source,
     (
-        Field("publisher", Text(300, single_line=True, name=True), True, "Who published the report.", "BBC News"),
+        Field("publisher", PUBLISHER, True, "Who published the report.", "BBC News"),
         Field("url", Url(), True, "Link to the report as published (http or https).", "https://www.bbc.co.uk/news/..."),
-        Field("title", Text(500, single_line=True), doc="The report's headline."),
+        Field("title", HEADLINE, doc="The report's headline."),
         Field("accessed", FullDate(), doc="When the archive read the report (YYYY-MM-DD)."),
-        Field(
-            "language",
-            Text(35, pattern=LANGUAGE_TAG, pattern_help="a BCP 47 code such as en, uk, ru"),
-            doc="Language of the report.",
-        ),
+        Field("language", LANGUAGE, doc="Language of the report."),
         Field("archived", Url(), doc="An archived copy (e.g. the Wayback Machine): news pages change after publication."),
     ),
     "Where the report was published, and an archived copy of it.",
@@ -317,19 +324,15 @@ ARTICLE = Record(
     (
         Field(
             "title",
-            Text(300, single_line=True),
+            TITLE,
             True,
             "The archive's neutral title.",
             "Russian armed groups claim raids into Belgorod region",
         ),
         Field("date", FullDate(), True, "Publication date of the report (YYYY-MM-DD).", "2024-03-12"),
         Field("summary", Text(2_000), doc="One to three sentences, used in lists, feeds and search results."),
-        Field("title_original", Text(500, single_line=True), doc="The headline as published, when it differs."),
-        Field(
-            "language",
-            Text(35, pattern=LANGUAGE_TAG, pattern_help="a BCP 47 code such as en, uk, ru"),
-            doc="Language of the original report (default en).",
-        ),
+        Field("title_original", HEADLINE, doc="The headline as published, when it differs."),
+        Field("language", LANGUAGE, doc="Language of the original report (default en)."),
         Field(
             "draft",
             Boolean(),
@@ -358,7 +361,7 @@ FORMER_NAME = Record(
     "former name",
     model.FormerName,
     (
-        Field("name", Text(200, single_line=True, name=True), True),
+        Field("name", SPELLING, True),
         Field("until", FuzzyDate(as_text=True), doc="Year or date the name was dropped: 2016, 2016-05 or 2016-05-12."),
     ),
 )
@@ -367,9 +370,9 @@ HOLDER = Record(
     "office holder",
     model.Holder,
     (
-        Field("name_en", Text(200, single_line=True, name=True), True),
-        Field("name_uk", Text(200, single_line=True, name=True)),
-        Field("name_ru", Text(200, single_line=True, name=True)),
+        Field("name_en", SPELLING, True),
+        Field("name_uk", SPELLING),
+        Field("name_ru", SPELLING),
         Field(
             "in_office_on",
             FuzzyDate(as_text=True),
@@ -387,12 +390,12 @@ _COMMON = (
     Field("names", Names(), True, "Names by language: en (required), uk, ru."),
     Field(
         "aliases",
-        ListOf(Text(200, single_line=True, name=True), max_items=200),
+        ListOf(SPELLING, max_items=200),
         doc="Other spellings: transliterations, Cyrillic, short names.",
     ),
     Field(
         "ambiguous_aliases",
-        ListOf(Text(200, single_line=True, name=True), max_items=50),
+        ListOf(SPELLING, max_items=50),
         doc="Aliases knowingly shared with another entity.",
     ),
     Field("note", Text(), doc="Context for editors and readers."),

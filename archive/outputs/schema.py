@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from archive.format import spec
+from archive.format.rules import schema_keywords
 from archive.read.gazetteer import Gazetteer
 
 SCHEMA_ID = "https://conflict-archive.invalid/schema/front-matter.json"
@@ -17,15 +18,21 @@ SCHEMA_ID = "https://conflict-archive.invalid/schema/front-matter.json"
 
 def front_matter_schema(gazetteer: Optional[Gazetteer] = None) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of an article's front matter."""
+    return record_schema(spec.ARTICLE, gazetteer, title="Article front matter", schema_id=SCHEMA_ID)
+
+
+def record_schema(
+    record: spec.Record, gazetteer: Optional[Gazetteer] = None, *, title: str = "", schema_id: str = ""
+) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one record of the format (an article, a place...)."""
     definitions: dict[str, Any] = {}
-    root = _record(spec.ARTICLE, gazetteer, definitions)
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
-        "title": "Article front matter",
-        **root,
-        "$defs": dict(sorted(definitions.items())),
-    }
+    root = _record(record, gazetteer, definitions)
+    head: dict[str, Any] = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
+    if schema_id:
+        head["$id"] = schema_id
+    if title:
+        head["title"] = title
+    return {**head, **root, "$defs": dict(sorted(definitions.items()))}
 
 
 def _record(record: spec.Record, gazetteer: Optional[Gazetteer], definitions: dict[str, Any]) -> dict[str, Any]:
@@ -51,32 +58,23 @@ def _record(record: spec.Record, gazetteer: Optional[Gazetteer], definitions: di
 
 
 def _type(kind: Any, gazetteer: Optional[Gazetteer], definitions: dict[str, Any]) -> dict[str, Any]:
+    """The schema of one field type: its JSON type here, its rules' keywords from the rules
+    themselves (:func:`archive.format.rules.schema_keywords`)."""
+    keywords = schema_keywords(kind)
     if isinstance(kind, spec.Text):
-        out: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": kind.max_length}
-        if kind.pattern is not None:
-            out["pattern"] = kind.pattern.pattern
-        return out
+        return {"type": "string", **keywords}
     if isinstance(kind, spec.FullDate):
-        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        return {"type": "string", **keywords}
     if isinstance(kind, spec.FuzzyDate):
-        point = r"\d{4}(-\d{2}(-\d{2})?)?"
-        return {"type": ["string", "integer"], "pattern": rf"^{point}(/{point})?$"}
+        return {"type": ["string", "integer"], **keywords}
     if isinstance(kind, spec.Url):
-        return {"type": "string", "format": "uri", "pattern": "^https?://"}
+        return {"type": "string", **keywords}
     if isinstance(kind, spec.Number):
-        out = {"type": "number"}
-        if kind.minimum is not None:
-            out["minimum"] = kind.minimum
-        if kind.maximum is not None:
-            out["maximum"] = kind.maximum
-        return out
+        return {"type": "number", **keywords}
     if isinstance(kind, spec.Boolean):
         return {"type": "boolean"}
     if isinstance(kind, spec.Choice):
-        values: list[Any] = list(kind.vocabulary)
-        if "false" in kind.vocabulary:  # `status: false` is YAML's false; the validator reads it as the word
-            values.append(False)
-        return {"enum": values, "description": "; ".join(f"{k}: {v}" for k, v in kind.vocabulary.items())}
+        return {**keywords, "description": "; ".join(f"{k}: {v}" for k, v in kind.vocabulary.items())}
     if isinstance(kind, spec.Ref):
         name = "_or_".join(kind.kinds) + "_id"
         if name not in definitions:
@@ -87,12 +85,7 @@ def _type(kind: Any, gazetteer: Optional[Gazetteer], definitions: dict[str, Any]
             definitions[name] = definition
         return {"$ref": f"#/$defs/{name}"}
     if isinstance(kind, spec.ListOf):
-        out = {"type": "array", "items": _type(kind.item, gazetteer, definitions), "maxItems": kind.max_items}
-        if kind.min_items:
-            out["minItems"] = kind.min_items
-        if kind.unique:
-            out["uniqueItems"] = True
-        return out
+        return {"type": "array", "items": _type(kind.item, gazetteer, definitions), **keywords}
     if isinstance(kind, spec.Nested):
         name = kind.record.name.replace(" ", "_")
         if name not in definitions:
@@ -100,5 +93,10 @@ def _type(kind: Any, gazetteer: Optional[Gazetteer], definitions: dict[str, Any]
             definitions[name] = _record(kind.record, gazetteer, definitions)
         return {"$ref": f"#/$defs/{name}"}
     if isinstance(kind, spec.Names):
-        return {"type": "object", "required": ["en"], "additionalProperties": {"type": "string"}}
+        return {
+            "type": "object",
+            "required": ["en"],
+            "propertyNames": {"pattern": spec.LANGUAGE_TAG.pattern},
+            "additionalProperties": _type(spec.NAME, gazetteer, definitions),
+        }
     raise TypeError(f"no JSON Schema for {kind!r}")

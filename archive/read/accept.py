@@ -6,7 +6,8 @@ done for messages that are never written: about half the time of ``archive check
 
 An *acceptor* is a small function, made once per field type of ``archive.format.spec``, that returns
 the value converted exactly as the reader would convert it, or :data:`REJECT` at the first
-thing that is not plainly right. Like the fast YAML loader it is a shortcut, never the judge: an
+thing that is not plainly right. It applies the format's rules (:mod:`archive.format.rules`),
+the very functions the reader applies; it only checks what a value is more strictly. Like the fast YAML loader it is a shortcut, never the judge: an
 article it rejects is read again by the reader, which reports every problem with its line and
 column. So acceptors only have to be strict, never helpful: when in doubt, reject.
 ``tests/core/test_acceptors.py`` checks that both build equal records on the sample, on a
@@ -16,14 +17,25 @@ the bad-input corpus are rejected.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from datetime import date
 from typing import Any, Optional, Protocol
 
 from archive.format import spec
+from archive.format.rules import (
+    as_day,
+    choice_word,
+    day_problem,
+    fuzzy_date_problem,
+    has_repeats,
+    list_length_problem,
+    mixed_script_problem,
+    number_problem,
+    parse_fuzzy_date,
+    text_problem,
+)
 from archive.format.urls import check_web_url
-from archive.read.reader import Resolver, as_day, mixed_script_problem, number_problem, parse_fuzzy_date, text_problem
+from archive.read.reader import Resolver
 
 #: What an acceptor returns for a value it will not vouch for.
 REJECT: Any = object()
@@ -161,22 +173,19 @@ def _ref(acceptors: Acceptors, kind: spec.Ref) -> Acceptor:
 
 
 def _choice(acceptors: Acceptors, kind: spec.Choice) -> Acceptor:
-    allowed = kind.vocabulary
-
     def accept(raw: Any) -> Any:
-        if type(raw) is bool:  # `status: false` is YAML's false; the vocabulary means the word
-            raw = "true" if raw else "false"
-        return raw if type(raw) is str and raw in allowed else REJECT
+        word = choice_word(kind, raw)
+        return REJECT if word is None else word
 
     return accept
 
 
 def _fulldate(acceptors: Acceptors, kind: spec.FullDate) -> Acceptor:
-    today, not_future = acceptors.today, kind.not_future
+    today = acceptors.today
 
     def check(raw: str) -> Any:
         day = as_day(raw)
-        return REJECT if day is None or (not_future and day > today) else day
+        return REJECT if day is None or day_problem(kind, day, today) else day
 
     return _remembering(check)
 
@@ -186,7 +195,7 @@ def _fuzzydate(acceptors: Acceptors, kind: spec.FuzzyDate) -> Acceptor:
 
     def check(raw: str) -> Any:
         parsed = parse_fuzzy_date(raw)
-        if parsed is None or parsed.start > today:
+        if parsed is None or fuzzy_date_problem(kind, parsed, today):
             return REJECT
         return parsed.text if as_text else parsed
 
@@ -204,7 +213,7 @@ def _url(acceptors: Acceptors, kind: spec.Url) -> Acceptor:
 
 def _number(acceptors: Acceptors, kind: spec.Number) -> Acceptor:
     def accept(raw: Any) -> Any:
-        if type(raw) is int or (type(raw) is float and math.isfinite(raw)):
+        if type(raw) is int or type(raw) is float:
             return REJECT if number_problem(kind, raw) else raw
         return REJECT
 
@@ -220,10 +229,10 @@ def _boolean(acceptors: Acceptors, kind: spec.Boolean) -> Acceptor:
 
 def _list_of(acceptors: Acceptors, kind: spec.ListOf) -> Acceptor:
     accept_item = acceptors.for_type(kind.item)
-    min_items, max_items, unique = kind.min_items, kind.max_items, kind.unique
+    unique = kind.unique
 
     def accept(raw: Any) -> Any:
-        if type(raw) is not list or not min_items <= len(raw) <= max_items:
+        if type(raw) is not list or list_length_problem(kind, len(raw)):
             return REJECT
         items = []
         for item in raw:
@@ -231,7 +240,7 @@ def _list_of(acceptors: Acceptors, kind: spec.ListOf) -> Acceptor:
             if converted is REJECT:
                 return REJECT
             items.append(converted)
-        if unique and len(set(items)) != len(items):
+        if unique and has_repeats(items):
             return REJECT
         return items
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from archive.format.spec import Text
+from archive.format.rules import text_problem
+from archive.format.spec import TITLE, Text
 from archive.names.suggest import close_matches, did_you_mean
 from archive.read.markup import report_markup
 from archive.read.problems import ProblemLog, Severity
-from archive.read.reader import text_problem
 from archive.read.source import SourceError, parse_yaml, read_text, split_front_matter
 
 #: The front-matter fields an editorial page may set, with what each does.
@@ -28,7 +28,7 @@ PAGE_FIELDS: dict[str, str] = {
 HIDE_VALUES = ("navigation", "toc", "footer", "path")
 PAGE_FIELDS["hide"] += ", ".join(HIDE_VALUES) + "."
 #: The rules of the two texts, as the article format declares texts.
-_TEXTS = {"title": Text(max_length=300, single_line=True), "description": Text(max_length=1000, single_line=True)}
+_TEXTS = {"title": TITLE, "description": Text(max_length=1000, single_line=True)}
 
 #: A first line that MkDocs would read as a MultiMarkdown ``key: value`` field.
 _MULTIMARKDOWN_FIELD = re.compile(r"[ ]{0,3}[A-Za-z0-9_-]+:")

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from archive.read.reader import parse_fuzzy_date, url_problem
+from archive.format.rules import parse_fuzzy_date, url_problem
 
 
 @pytest.mark.parametrize(
@@ -69,9 +69,10 @@ def test_impossible_fuzzy_dates_are_refused(text: str) -> None:
 # Numbers: declared once in archive.format.spec, applied by the reader, the acceptors and the schema
 
 from archive.format import spec  # noqa: E402
+from archive.format.rules import digit_count, number_problem, number_text  # noqa: E402
 from archive.outputs.display import format_number  # noqa: E402
 from archive.outputs.schema import front_matter_schema  # noqa: E402
-from archive.read.reader import digit_count, kind_of_value, number_problem, number_text  # noqa: E402
+from archive.read.reader import kind_of_value  # noqa: E402
 from archive.read.source import MAX_INTEGER_LENGTH, OverlongNumber, parse_yaml, resolve_plain  # noqa: E402
 
 
@@ -218,8 +219,8 @@ def test_format_number_never_raises_nor_prints_float_noise(value: float, shown: 
 # --------------------------------------------------------------------------------------------
 # Text: unseen characters and words mixing scripts
 
+from archive.format.rules import mixed_script_problem, text_problem  # noqa: E402
 from archive.format.urls import mixed_scripts  # noqa: E402
-from archive.read.reader import mixed_script_problem, text_problem  # noqa: E402
 
 
 @pytest.mark.parametrize(

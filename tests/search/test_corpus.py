@@ -15,7 +15,7 @@ from datetime import date
 import pytest
 from search_helpers import corpus, corpus_module
 
-from archive.read.reader import url_problem
+from archive.format.rules import url_problem
 from archive.search.text import tokenize, trim_ascii, trim_unicode
 
 
