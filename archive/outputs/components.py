@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Optional
+
+from markupsafe import Markup
 
 from archive.catalogue import Catalogue, ClaimEntry
 from archive.format import layout
 from archive.format.model import Claim, Entity
 from archive.format.vocabulary import ARTICLE_STATUSES, CHECK_RESULTS, CLAIM_STATUSES, EVIDENCE_STATUSES
-from archive.outputs.display import format_figure, format_figure_value
-from archive.outputs.html import Links, attrs, esc, join, time_tag
+from archive.outputs.display import LANGUAGE_NAMES, format_figure, format_figure_value, label, language_name
+from archive.outputs.html import Links, attrs, esc, heading, join, time_tag
 from archive.outputs.render import Templates
 
 #: Status vocabularies by the family a badge belongs to, and the anchor prefix on the methodology page.
@@ -60,11 +63,6 @@ class SiteContext:
 
     def tracker_uri(self, year: Optional[int] = None) -> str:
         return layout.claims_uri(year if self.claim_years else None)
-
-
-def label(value: str) -> str:
-    """``partially-verified`` → ``partially verified``."""
-    return value.replace("-", " ").replace("_", " ")
 
 
 def status_anchor(family: str, status: str) -> str:
@@ -218,14 +216,72 @@ def entity_names(entity: Entity) -> list[tuple[str, str]]:
     return sorted(entity.names.items(), key=lambda item: (order.get(item[0], 9), item[0]))
 
 
-LANGUAGE_NAMES = {"en": "English", "uk": "Ukrainian", "ru": "Russian", "pl": "Polish", "de": "German", "fr": "French"}
+class Helpers:
+    """What a page template calls to print the pieces of records, bound to one page: its links
+    (relative to its URL) and its table of contents. Every method returns escaped markup."""
 
+    def __init__(self, ctx: SiteContext, links: Links, toc: Optional[list[tuple[int, str, str]]] = None) -> None:
+        self.ctx, self.links = ctx, links
+        self.toc: list[tuple[int, str, str]] = [] if toc is None else toc
 
-def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code)
+    def a(self, uri: str, text: str, fragment: str = "", cls: str = "", title: str = "") -> Markup:
+        """A link to the page or file at ``uri``; plain text when it does not exist."""
+        return Markup(self.links.a(uri, text, fragment=fragment, cls=cls, title=title))
+
+    def href(self, uri: str, fragment: str = "") -> Markup:
+        return Markup(self.links.href(uri, fragment))
+
+    def exists(self, uri: str) -> bool:
+        return self.links.exists(uri)
+
+    def heading(self, level: int, anchor: str, text: str) -> Markup:
+        """``<hN id=...>``, recorded in the page's table of contents."""
+        return Markup(heading(level, anchor, text, self.toc))
+
+    def time(self, value: date, text: str) -> Markup:
+        return Markup(time_tag(value, text))
+
+    def chip(self, entity_id: str) -> Markup:
+        return Markup(entity_link(self.ctx, self.links, entity_id))
+
+    def entity(self, entity_id: str, text: Optional[str] = None) -> Markup:
+        """The entity's name linked to its page, without the chip."""
+        return Markup(entity_link(self.ctx, self.links, entity_id, chip=False, text=text))
+
+    def chips(self, ids: Iterable[str]) -> Markup:
+        return Markup(chips(self.ctx, self.links, ids))
+
+    def badge(self, family: str, status: str) -> Markup:
+        return Markup(badge(self.ctx, self.links, family, status))
+
+    def article_link(self, article_id: str, fragment: str = "") -> Markup:
+        return Markup(article_link(self.ctx, self.links, article_id, fragment))
+
+    def article_list(self, ids: Iterable[str], summary: bool = False) -> Markup:
+        return Markup(article_list(self.ctx, self.links, ids, summary=summary))
+
+    def figures(self, claim: Claim) -> Markup:
+        return Markup(figures(self.ctx, claim))
+
+    def figure_for(self, claim: Claim, quantity: str) -> Markup:
+        return Markup(figure_for(self.ctx, claim, quantity))
+
+    def checks(self, claim: Claim) -> Markup:
+        return Markup(checks(self.ctx, self.links, claim))
+
+    def claims_table(self, entries: Iterable[ClaimEntry], claimant: bool = True) -> Markup:
+        return Markup(claims_rows_table(self.ctx, self.links, entries, claimant=claimant))
+
+    def claim_data(self, entry: ClaimEntry) -> Markup:
+        return Markup(claim_data(self.ctx, entry))
+
+    def render(self, name: str, **values) -> Markup:
+        """Another template, with this page's helpers and context."""
+        return self.ctx.templates.render(name, h=self, ctx=self.ctx, catalogue=self.ctx.catalogue, **values)
 
 
 __all__ = [
+    "Helpers",
     "SiteContext",
     "KIND_LABELS",
     "STATUS_FAMILIES",

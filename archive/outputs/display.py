@@ -118,6 +118,18 @@ def month_name(month: str) -> str:
     return _MONTHS[int(month[5:7]) - 1]
 
 
+def label(value: str) -> str:
+    """``partially-verified`` → ``partially verified``."""
+    return value.replace("-", " ").replace("_", " ")
+
+
+LANGUAGE_NAMES = {"en": "English", "uk": "Ukrainian", "ru": "Russian", "pl": "Polish", "de": "German", "fr": "French"}
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
 # --------------------------------------------------------------------------------------------
 # Citations
 
@@ -155,6 +167,9 @@ __all__ = [
     "format_date",
     "format_month",
     "month_name",
+    "label",
+    "language_name",
+    "LANGUAGE_NAMES",
     "citation",
     "bibtex",
 ]

@@ -26,6 +26,21 @@ import jinja2
 from jinja2.ext import Extension
 from markupsafe import Markup
 
+from archive.format import vocabulary
+from archive.outputs import display
+
+#: The controlled vocabularies templates may read (value → definition).
+VOCABULARIES = (
+    "ARTICLE_STATUSES",
+    "CLAIM_STATUSES",
+    "EVIDENCE_STATUSES",
+    "CHECK_RESULTS",
+    "EVIDENCE_KINDS",
+    "ACTOR_TYPES",
+    "SIDES",
+    "QUALIFIERS",
+)
+
 #: The package's templates; page templates sit under ``archive/``.
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -45,8 +60,14 @@ def _finalize(value: Any) -> Any:
 
 
 def environment(loader: Optional[jinja2.BaseLoader] = None) -> jinja2.Environment:
-    """The environment page templates are rendered in; ``loader`` defaults to the package's folder."""
-    return jinja2.Environment(
+    """The environment page templates are rendered in; ``loader`` defaults to the package's folder.
+
+    Filters: how values read (:mod:`archive.outputs.display`): ``format_date``, ``format_month``,
+    ``month_name``, ``number``, ``quantity``, ``label``, ``language_name``. Globals: the
+    vocabularies with their definitions (``ARTICLE_STATUSES``, ``CLAIM_STATUSES``,
+    ``EVIDENCE_KINDS``, ``ACTOR_TYPES``, ``SIDES``...).
+    """
+    env = jinja2.Environment(
         loader=loader or jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
         finalize=_finalize,
@@ -55,6 +76,17 @@ def environment(loader: Optional[jinja2.BaseLoader] = None) -> jinja2.Environmen
         auto_reload=False,
         cache_size=-1,
     )
+    env.filters.update(
+        format_date=display.format_date,
+        format_month=display.format_month,
+        month_name=display.month_name,
+        number=display.format_number,
+        quantity=display.format_quantity,
+        label=display.label,
+        language_name=display.language_name,
+    )
+    env.globals.update({name: getattr(vocabulary, name) for name in VOCABULARIES})
+    return env
 
 
 class Templates:
