@@ -8,7 +8,6 @@ lets ``mkdocs serve`` re-read only the files that changed.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import multiprocessing
 import os
 from collections import defaultdict
@@ -21,7 +20,6 @@ from typing import Optional
 from archive.format.layout import GENERATED_FOLDERS, entity_uri, url_for
 from archive.format.model import Article
 from archive.read.article import ArticleResult, ClaimReference, article_id_for, read_article
-from archive.read.fastyaml import quiet_stderr
 from archive.read.gate import GAZETTEER_DIR, Manifest, survey
 from archive.read.gazetteer import Gazetteer, load_gazetteer
 from archive.read.pages import check_page
@@ -139,7 +137,7 @@ def load_archive(
         selected = sorted({a for a in (os.path.abspath(p) for p in only) if a in admitted})
     if cache is None and len(selected) >= PARALLEL_THRESHOLD and usable_cores() > 1:
         results = _read_in_parallel(selected, gazetteer, today, log, keep_articles)
-    else:  # (stderr is silenced file by file here: under `mkdocs serve` other threads log)
+    else:
         results = [_read_cached(f, gazetteer, gazetteer_stamp, today, log, cache) for f in selected]
 
     _check_unique_ids(all_files, selected, log)
@@ -178,9 +176,7 @@ def _read_in_parallel(
     size = max(50, len(files) // (processes * 8))  # measured: fewer is as fast, more is slower
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     try:
-        # Records hold no reference cycles: reference counting frees them, and the cycle
-        # collector, which would scan every live object again and again, is off in the workers.
-        with context.Pool(processes, initializer=gc.disable) as pool:
+        with context.Pool(processes) as pool:
             outputs = pool.map(_read_chunk, chunks, chunksize=1)
     finally:
         _worker_context = ()
@@ -196,16 +192,15 @@ def _read_chunk(files: list[str]) -> tuple[list[ArticleResult], list[Problem]]:
     log = ProblemLog()
     results = []
     cwd = os.getcwd()
-    with quiet_stderr():  # once for the chunk: nothing else writes to a worker's stderr
-        for file in files:
-            result = read_article(file, shown_path(file, cwd), gazetteer, today, log)
-            if keep_articles:
-                results.append(result)
-            elif result.external_claim_refs:
-                # A check needs back only what the archive-wide rules use: references to
-                # other articles' claims (their targets are read again, which is rare).
-                result.article = None
-                results.append(result)
+    for file in files:
+        result = read_article(file, shown_path(file, cwd), gazetteer, today, log)
+        if keep_articles:
+            results.append(result)
+        elif result.external_claim_refs:
+            # A check needs back only what the archive-wide rules use: references to
+            # other articles' claims (their targets are read again, which is rare).
+            result.article = None
+            results.append(result)
     return results, log.problems
 
 

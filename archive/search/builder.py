@@ -18,12 +18,10 @@ stores is that integer / 1000.
 
 from __future__ import annotations
 
-import gc
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from itertools import accumulate, chain, repeat
@@ -39,19 +37,6 @@ LUNR_VERSION = "2.3.9"
 # The one double x >= 0 for which int(x + 0.5) is 1 but Math.round(x) is 0.
 _ROUND_EDGE = 0.49999999999999994
 _INTEGER_LIKE = re.compile(r"^(0|[1-9][0-9]*)\Z")
-
-
-@contextmanager
-def _gc_paused():
-    """Pause the cyclic GC while building millions of small containers that
-    never form cycles (it would otherwise rescan them over and over)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def js_round(x: float) -> int:
@@ -218,17 +203,15 @@ class IndexBuilder:
                 ptf[i].append(t)
 
     def add_many(self, docs: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
-        with _gc_paused():
-            for ref, doc in docs:
-                self.add(ref, doc)
+        for ref, doc in docs:
+            self.add(ref, doc)
 
     def build(self) -> SearchIndex:
         """The index (once: the builder's lists are handed over, not copied)."""
         if self._built:
             raise RuntimeError("build() was already called")
         self._built = True
-        with _gc_paused():
-            return self._build()
+        return self._build()
 
     def _build(self) -> SearchIndex:
         n = len(self.refs)

@@ -34,7 +34,6 @@ Spellings are computed once per entity per build (:class:`Spellings`), never per
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import unicodedata
@@ -406,13 +405,7 @@ def write_site_index(
     pipeline = pipeline or TermPipeline(cyrillic=True)
     if not pipeline.cyrillic:
         raise ValueError("the site's index needs a TermPipeline(cyrillic=True): Cyrillic words must be found")
-    paused = gc.isenabled()
-    gc.disable()  # millions of small objects that never form cycles: no collections meanwhile
-    try:
-        return _write_site_index(catalogue, str(out_dir), directory_urls, pipeline, records_per_file, shard_gzip_bytes, mentions)
-    finally:
-        if paused:
-            gc.enable()
+    return _write_site_index(catalogue, str(out_dir), directory_urls, pipeline, records_per_file, shard_gzip_bytes, mentions)
 
 
 def _write_site_index(catalogue, out_dir, directory_urls, pipeline, records_per_file, shard_gzip_bytes, mentions) -> dict:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from archive.read import article
-from archive.read.fastyaml import fast_load, quiet_stderr
+from archive.read.fastyaml import fast_load
 from archive.read.gazetteer import Gazetteer, find_gazetteer_files, load_gazetteer
 from archive.read.problems import ProblemLog
 from archive.read.source import PositionedOnDemand, parse_yaml, read_text, split_front_matter
@@ -152,12 +152,11 @@ def test_mutated_articles_get_the_same_verdict_with_and_without_the_fast_path(
     front = split_front_matter(original)
     rng = random.Random(path.name)
     fast_and_valid = 0
-    with quiet_stderr():
-        for _ in range(MUTATIONS_PER_ARTICLE):
-            text = "---\n" + mutate(rng, front.yaml_text) + "---\n" + front.body
-            with_fast_path = check(text, path.name, gazetteer, fast=True, monkeypatch=monkeypatch)
-            assert with_fast_path == check(text, path.name, gazetteer, fast=False, monkeypatch=monkeypatch), text
-            fast_and_valid += with_fast_path[1] is not None and fast_load(split_front_matter(text).yaml_text) is not None
+    for _ in range(MUTATIONS_PER_ARTICLE):
+        text = "---\n" + mutate(rng, front.yaml_text) + "---\n" + front.body
+        with_fast_path = check(text, path.name, gazetteer, fast=True, monkeypatch=monkeypatch)
+        assert with_fast_path == check(text, path.name, gazetteer, fast=False, monkeypatch=monkeypatch), text
+        fast_and_valid += with_fast_path[1] is not None and fast_load(split_front_matter(text).yaml_text) is not None
     assert fast_and_valid > MUTATIONS_PER_ARTICLE // 10  # the fast path was really taken
 
 
@@ -180,17 +179,16 @@ def test_positions_on_demand_are_the_positioned_loaders(path: Path) -> None:
     front = split_front_matter(read_text(path))
     rng = random.Random(path.name)
     compared = 0
-    with quiet_stderr():
-        for attempt in range(MUTATIONS_PER_ARTICLE // 4):
-            text = front.yaml_text if attempt == 0 else mutate(rng, front.yaml_text)
-            data = fast_load(text)
-            if data is None:
-                continue
-            positioned, on_demand = parse_yaml(text, line_offset=2), PositionedOnDemand(data, text, 2)
-            for value_path in _paths(data):
-                for key in (False, True):
-                    assert on_demand.position(value_path, key=key) == positioned.position(value_path, key=key), (value_path, text)
-                    compared += 1
+    for attempt in range(MUTATIONS_PER_ARTICLE // 4):
+        text = front.yaml_text if attempt == 0 else mutate(rng, front.yaml_text)
+        data = fast_load(text)
+        if data is None:
+            continue
+        positioned, on_demand = parse_yaml(text, line_offset=2), PositionedOnDemand(data, text, 2)
+        for value_path in _paths(data):
+            for key in (False, True):
+                assert on_demand.position(value_path, key=key) == positioned.position(value_path, key=key), (value_path, text)
+                compared += 1
     assert compared > 100
 
 
