@@ -84,13 +84,13 @@ def badge(ctx: SiteContext, links: Links, family: str, status: str) -> str:
 
 
 def _badge(ctx: SiteContext, links: Links, family: str, status: str) -> str:
-    definition = STATUS_FAMILIES[family].get(status, "")
-    text = esc(label(status))
-    cls = f"archive-badge archive-badge--{esc(status)}"
+    href = None
     if ctx.methodology and links.exists(ctx.methodology):
-        href = links.href(ctx.methodology, status_anchor(family, status))
-        return f'<a class="{cls}" href="{href}" title="{esc(definition)}">{text}</a>'
-    return f'<span class="{cls}" title="{esc(definition)}">{text}</span>'
+        href = Markup(links.href(ctx.methodology, status_anchor(family, status)))
+    definition = STATUS_FAMILIES[family].get(status, "")
+    return str(
+        ctx.templates.render("archive/partials/badge.html", family=family, status=status, definition=definition, href=href)
+    )
 
 
 def entity_link(ctx: SiteContext, links: Links, entity_id: str, *, chip: bool = True, text: Optional[str] = None) -> str:
@@ -102,10 +102,12 @@ def _entity_link(ctx: SiteContext, links: Links, entity_id: str, chip: bool, tex
     gazetteer = ctx.catalogue.gazetteer
     entity = gazetteer.get(entity_id)
     name = text or (entity.name if entity else entity_id)
-    if entity is None or not ctx.catalogue.has_page(entity_id):
-        return f'<span class="archive-chip">{esc(name)}</span>' if chip else esc(name)
-    cls = f"archive-chip archive-chip--{entity.kind}" if chip else ""
-    return links.a(ctx.entity_uri(entity_id), name, cls=cls)
+    href, cls = None, "archive-chip" if chip else ""
+    if entity is not None and ctx.catalogue.has_page(entity_id):
+        uri = ctx.entity_uri(entity_id)
+        href = Markup(links.href(uri)) if links.exists(uri) else None
+        cls = f"archive-chip archive-chip--{entity.kind}" if chip else ""
+    return str(ctx.templates.render("archive/partials/chip.html", entity=entity, name=name, chip=chip, cls=cls, href=href))
 
 
 def chips(ctx: SiteContext, links: Links, ids: Iterable[str]) -> str:
@@ -123,22 +125,13 @@ def article_item(ctx: SiteContext, links: Links, article_id: str, *, summary: bo
 
 
 def _article_item(ctx: SiteContext, links: Links, article_id: str, summary: bool) -> str:
-    article = ctx.catalogue.articles[article_id]
-    parts = [
-        time_tag(article.date, article.date.isoformat()),
-        f'<span class="archive-item__title">{article_link(ctx, links, article_id)}</span>',
-        badge(ctx, links, "article", article.verification.status),
-    ]
-    text = " ".join(parts)
-    if summary and article.summary:
-        text += f'<p class="archive-item__summary">{esc(article.summary)}</p>'
-    return f'<li class="archive-item">{text}</li>'
+    h = Helpers(ctx, links)
+    return str(h.render("archive/partials/article-item.html", article=ctx.catalogue.articles[article_id], summary=summary))
 
 
 def article_list(ctx: SiteContext, links: Links, ids: Iterable[str], *, summary: bool = False) -> str:
-    items = "".join(article_item(ctx, links, i, summary=summary) for i in ids)
-    cls = "archive-list archive-list--summaries" if summary else "archive-list"
-    return f'<ul class="{cls}">{items}</ul>' if items else '<p class="archive-empty">No articles.</p>'
+    h = Helpers(ctx, links)
+    return str(h.render("archive/partials/article-list.html", ids=list(ids), summary=summary))
 
 
 def figures(ctx: SiteContext, claim: Claim) -> str:
@@ -272,12 +265,15 @@ class Helpers:
     def claims_table(self, entries: Iterable[ClaimEntry], claimant: bool = True) -> Markup:
         return Markup(claims_rows_table(self.ctx, self.links, entries, claimant=claimant))
 
+    def article_item(self, article_id: str, summary: bool = False) -> Markup:
+        return Markup(article_item(self.ctx, self.links, article_id, summary=summary))
+
     def claim_data(self, entry: ClaimEntry) -> Markup:
         return Markup(claim_data(self.ctx, entry))
 
-    def render(self, name: str, **values) -> Markup:
-        """Another template, with this page's helpers and context."""
-        return self.ctx.templates.render(name, h=self, ctx=self.ctx, catalogue=self.ctx.catalogue, **values)
+    def render(self, template: str, /, **values) -> Markup:
+        """A template, with this page's helpers and context."""
+        return self.ctx.templates.render(template, h=self, ctx=self.ctx, catalogue=self.ctx.catalogue, **values)
 
 
 __all__ = [

@@ -102,9 +102,9 @@ class Templates:
             template = self._compiled[name] = self.env.get_template(name)
         return template
 
-    def render(self, name: str, **values: Any) -> Markup:
-        """The template ``name`` rendered with ``values``, as markup (it is escaped already)."""
-        return Markup(self.get(name).render(values))
+    def render(self, template: str, /, **values: Any) -> Markup:
+        """The template named ``template`` rendered with ``values``, as markup (escaped already)."""
+        return Markup(self.get(template).render(values))
 
 
 __all__ = ["TEMPLATES", "Compact", "environment", "Templates"]
