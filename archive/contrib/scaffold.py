@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from archive.format import spec
+from archive.format.layout import article_uri
 from archive.read.source import resolve_plain
 
 #: Where the JSON Schema of the front matter is kept, relative to the repository (the folder
@@ -143,7 +144,7 @@ def article_id(day: date, title: str) -> str:
 
 def article_path(root: Path, article_id: str) -> Path:
     """Where an article lives in the archive at ``root``: ``articles/YYYY/<id>.md``."""
-    return root / "articles" / article_id[:4] / f"{article_id}.md"
+    return root / article_uri(article_id)
 
 
 def schema_reference(article_file: Path, root: Path) -> str:

@@ -8,6 +8,12 @@ so the permalink stays fixed once published.
 
 from __future__ import annotations
 
+#: The archive's folders, named once: the articles (whose pages keep the same folder in the
+#: site), the gazetteer (read, never published) and the media (published as they are).
+ARTICLES_DIR = "articles"
+GAZETTEER_DIR = "gazetteer"
+MEDIA_DIR = "media"
+
 #: The site section each kind of gazetteer entity is listed in (countries sit with regions).
 SECTIONS: dict[str, str] = {
     "country": "regions",
@@ -27,12 +33,12 @@ HOME = "index.md"
 SEARCH = "search/index.md"
 
 #: Top-level folders whose pages the site generates: an editorial page there would be replaced.
-GENERATED_FOLDERS = ("articles", "timeline", "claims", *SECTION_ORDER, "search", "assets")
+GENERATED_FOLDERS = (ARTICLES_DIR, "timeline", "claims", *SECTION_ORDER, "search", "assets")
 
 
 def article_uri(article_id: str) -> str:
     """``2024-03-12-x`` → ``articles/2024/2024-03-12-x.md`` (the id starts with its date)."""
-    return f"articles/{article_id[:4]}/{article_id}.md"
+    return f"{ARTICLES_DIR}/{article_id[:4]}/{article_id}.md"
 
 
 def entity_uri(kind: str, entity_id: str) -> str:
@@ -82,6 +88,9 @@ def url_for(uri: str, directory_urls: bool = True) -> str:
 
 
 __all__ = [
+    "ARTICLES_DIR",
+    "GAZETTEER_DIR",
+    "MEDIA_DIR",
     "SECTIONS",
     "SECTION_ORDER",
     "TIMELINE",

@@ -22,11 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from archive.format.layout import ARTICLES_DIR, GAZETTEER_DIR, MEDIA_DIR
 from archive.read.problems import Problem, Severity, printable
 
-ARTICLES_DIR = "articles"
-GAZETTEER_DIR = "gazetteer"
-MEDIA_DIR = "media"
 #: The suffix of every Markdown page, article or editorial.
 MARKDOWN_SUFFIX = ".md"
 GAZETTEER_SUFFIXES = (".yml", ".yaml")
