@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.cli import main as cli
+from archive.cli import new as new_command
 
 from .conftest import REPO, run
 
@@ -101,7 +101,7 @@ def test_it_never_overwrites_an_existing_file(archive_dir):
 
 
 def test_in_a_terminal_it_asks_for_what_is_missing(archive_dir, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setattr(new_command, "_interactive", lambda: True)
     answers = "\n".join(
         [
             "Drone strike on the Belgorod region",
