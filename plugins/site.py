@@ -7,7 +7,6 @@ catalogue and the outputs) or :func:`current_catalogue`, never through this plug
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import Optional
 
@@ -65,7 +64,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.with_policy = command != "serve"
 
     def on_config(self, config):
-        gc.unfreeze()  # what the previous build (`mkdocs serve`) froze may be freed now
         self.site, self.cache = None, getattr(self, "cache", None) or ArticleCache()
         self.root = Path(self.config.archive_dir or config.docs_dir).resolve()
         theme.register_templates(config.theme)
@@ -87,7 +85,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         replace_sources(files, config, self._planned(), self.config.latest_count)
-        gc.freeze()  # the archive and catalogue live until the end: keep the collector off them
         return files
 
     def on_nav(self, nav, *, config, files):
