@@ -20,11 +20,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from archive.format.model import Article, Claim, Event
+from archive.format.model import ENTITY_KINDS, Article, Claim, Event
 from archive.read.gazetteer import Gazetteer
 
-#: Kinds of entity that have a page in the site, in listing order.
-PAGE_KINDS = ("country", "region", "place", "actor", "tag")
+#: Kinds of entity that have a page in the site, in listing order: every kind.
+PAGE_KINDS = ENTITY_KINDS
+
+#: How many related articles an article lists, and how many entities an entity page lists as
+#: appearing alongside it, unless the site says otherwise (the ``archive`` plugin's defaults).
+RELATED_LIMIT = 5
+ALONGSIDE_LIMIT = 10
 
 #: Kinds whose parents contain them: an article about a place is also about its region and country.
 _CONTAINED = ("place", "region", "country")
@@ -181,8 +186,8 @@ def build_catalogue(
     gazetteer: Gazetteer,
     articles: Iterable[Article],
     *,
-    related_limit: int = 5,
-    alongside_limit: int = 10,
+    related_limit: int = RELATED_LIMIT,
+    alongside_limit: int = ALONGSIDE_LIMIT,
 ) -> Catalogue:
     """The catalogue of ``articles`` (already validated; drafts already filtered as wanted).
 
@@ -371,7 +376,7 @@ def related_articles(
     ordered: list[Article],
     gazetteer: Gazetteer,
     *,
-    limit: int = 5,
+    limit: int = RELATED_LIMIT,
     entities_per_article: int = RELATED_ENTITIES,
     neighbours: int = RELATED_NEIGHBOURS,
 ) -> dict[str, list[str]]:

@@ -32,17 +32,17 @@ log = get_plugin_logger(__name__)
 class ArchiveConfig(base.Config):
     archive_dir = c.Optional(c.Dir(exists=True))
     """The archive: a folder holding ``gazetteer/`` and ``articles/``. Default: the docs folder."""
-    include_drafts = c.Type(bool, default=False)
+    include_drafts = c.Type(bool, default=build.Options.include_drafts)
     """Put drafts on the site too (also set by the environment variable ARCHIVE_INCLUDE_DRAFTS=1)."""
-    related_count = c.Type(int, default=5)
+    related_count = c.Type(int, default=build.Options.related_count)
     """How many related articles an article page lists."""
-    alongside_count = c.Type(int, default=10)
+    alongside_count = c.Type(int, default=build.Options.alongside_count)
     """How many actors and regions an entity page lists as appearing alongside it."""
-    latest_count = c.Type(int, default=10)
+    latest_count = c.Type(int, default=build.Options.latest_count)
     """How many of the newest articles the home page's ``<!-- archive:latest -->`` block lists."""
-    entity_claims_limit = c.Type(int, default=50)
+    entity_claims_limit = c.Type(int, default=build.Options.entity_claims_limit)
     """How many claims an actor's page lists in each claims section (newest first)."""
-    claims_page_limit = c.Type(int, default=2000)
+    claims_page_limit = c.Type(int, default=build.Options.claims_page_limit)
     """Above this many claims, the claims tracker gets one page per year."""
 
 

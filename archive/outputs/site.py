@@ -14,7 +14,7 @@ from typing import Optional
 
 import nh3
 
-from archive.catalogue import build_catalogue
+from archive.catalogue import ALONGSIDE_LIMIT, RELATED_LIMIT, build_catalogue
 from archive.outputs import editorial
 from archive.outputs.components import SiteContext
 from archive.outputs.html import Links, Rendered, esc
@@ -38,11 +38,12 @@ class ArchiveErrors(Exception):
 
 @dataclass
 class Options:
-    """The plugin's options (see ``ArchiveConfig`` in :mod:`plugins.site` for what each means)."""
+    """The plugin's options and their defaults, declared here only (``ArchiveConfig`` in
+    :mod:`plugins.site` reads them, and says what each means)."""
 
     include_drafts: bool = False
-    related_count: int = 5
-    alongside_count: int = 10
+    related_count: int = RELATED_LIMIT
+    alongside_count: int = ALONGSIDE_LIMIT
     latest_count: int = 10
     entity_claims_limit: int = 50
     claims_page_limit: int = 2000
