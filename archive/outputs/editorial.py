@@ -21,9 +21,8 @@ from archive.format.vocabulary import (
     QUALIFIERS,
     SIDES,
 )
-from archive.outputs.components import SiteContext, article_list, label, status_anchor
-from archive.outputs.display import format_number
-from archive.outputs.html import Links, esc
+from archive.outputs.components import Helpers, SiteContext
+from archive.outputs.html import Links
 
 MARKER = re.compile(r"<!--\s*archive:([a-z0-9-]+)\s*-->")
 
@@ -41,22 +40,11 @@ def counts_block(ctx: SiteContext, links: Links) -> str:
         (layout.section_uri("actors"), entities.get("actor", 0), "actors"),
         (layout.section_uri("tags"), entities.get("tag", 0), "tags"),
     ]
-    cells = []
-    for uri, number, noun in items:
-        text = f'<span class="archive-stat__number">{format_number(number)}</span> <span class="archive-stat__label">{esc(noun)}</span>'
-        if uri and links.exists(uri):
-            text = f'<a href="{links.href(uri)}">{text}</a>'
-        cells.append(f'<li class="archive-stat">{text}</li>')
-    span = ""
-    if counts.first and counts.last:
-        span = f'<p class="archive-note">Reports dated {esc(counts.first.isoformat())} to {esc(counts.last.isoformat())}.</p>'
-    return f'<ul class="archive-stats">{"".join(cells)}</ul>{span}'
+    return str(Helpers(ctx, links).render("archive/blocks/counts.html", items=items, counts=counts))
 
 
 def latest_block(ctx: SiteContext, links: Links, count: int) -> str:
-    ids = ctx.catalogue.latest(count)
-    more = f'<p class="archive-more">{links.a(layout.TIMELINE, "All articles, by month")}</p>'
-    return article_list(ctx, links, ids, summary=True) + more
+    return str(Helpers(ctx, links).render("archive/blocks/latest.html", ids=ctx.catalogue.latest(count)))
 
 
 def sections_block(ctx: SiteContext, links: Links) -> str:
@@ -76,38 +64,21 @@ def sections_block(ctx: SiteContext, links: Links) -> str:
         ),
         (layout.section_uri("tags"), "Tags", "Event types and topics."),
     ]
-    items = "".join(
-        f"<li><strong>{links.a(uri, title)}</strong>: {esc(text)}</li>" for uri, title, text in entries if links.exists(uri)
-    )
-    return f'<ul class="archive-sections">{items}</ul>'
+    return str(Helpers(ctx, links).render("archive/blocks/sections.html", entries=entries))
 
 
 def vocabulary_block(vocabulary: dict[str, str], family: str | None) -> Callable[[SiteContext, Links], str]:
     """A definition list of a controlled vocabulary; statuses get anchors badges link to."""
 
     def block(ctx: SiteContext, links: Links) -> str:
-        rows = []
-        for value, definition in vocabulary.items():
-            if family:
-                term = (
-                    f'<dt id="{esc(status_anchor(family, value))}">'
-                    f'<span class="archive-badge archive-badge--{esc(value)}">{esc(label(value))}</span> '
-                    f"<code>{esc(value)}</code></dt>"
-                )
-            else:
-                term = f"<dt><code>{esc(value)}</code></dt>"
-            rows.append(f"{term}<dd>{esc(definition)}</dd>")
-        return f'<dl class="archive-vocabulary">{"".join(rows)}</dl>'
+        return str(ctx.templates.render("archive/blocks/vocabulary.html", vocabulary=vocabulary, family=family or ""))
 
     return block
 
 
 def contributing_block(repo_url: str) -> Callable[[SiteContext, Links], str]:
     def block(ctx: SiteContext, links: Links) -> str:
-        if repo_url:
-            href = repo_url.rstrip("/") + "/blob/main/CONTRIBUTING.md"
-            return f'<p>Read <a href="{esc(href)}"><code>CONTRIBUTING.md</code></a> in the repository before you start.</p>'
-        return "<p>Read <code>CONTRIBUTING.md</code> at the root of the repository before you start.</p>"
+        return str(ctx.templates.render("archive/blocks/contributing.html", repo_url=repo_url))
 
     return block
 

@@ -29,6 +29,10 @@ class Rendered:
     html: str
     toc: list[tuple[int, str, str]] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # Plain text from here on: markup concatenated with text would escape the text.
+        self.html = str(self.html)
+
 
 class Links:
     """Relative links from one page to the others, by their source path (``actors/ru-mod.md``).

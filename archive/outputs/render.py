@@ -26,7 +26,7 @@ import jinja2
 from jinja2.ext import Extension
 from markupsafe import Markup
 
-from archive.format import vocabulary
+from archive.format import layout, vocabulary
 from archive.outputs import display
 
 #: The controlled vocabularies templates may read (value → definition).
@@ -65,7 +65,8 @@ def environment(loader: Optional[jinja2.BaseLoader] = None) -> jinja2.Environmen
     Filters: how values read (:mod:`archive.outputs.display`): ``format_date``, ``format_month``,
     ``month_name``, ``number``, ``quantity``, ``label``, ``language_name``. Globals: the
     vocabularies with their definitions (``ARTICLE_STATUSES``, ``CLAIM_STATUSES``,
-    ``EVIDENCE_KINDS``, ``ACTOR_TYPES``, ``SIDES``...).
+    ``EVIDENCE_KINDS``, ``ACTOR_TYPES``, ``SIDES``...) and ``layout`` (where each page lives:
+    ``layout.month_uri(month)``...).
     """
     env = jinja2.Environment(
         loader=loader or jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -85,7 +86,7 @@ def environment(loader: Optional[jinja2.BaseLoader] = None) -> jinja2.Environmen
         label=display.label,
         language_name=display.language_name,
     )
-    env.globals.update({name: getattr(vocabulary, name) for name in VOCABULARIES})
+    env.globals.update({name: getattr(vocabulary, name) for name in VOCABULARIES}, layout=layout)
     return env
 
 

@@ -6,10 +6,12 @@ markers (see :mod:`archive.outputs.editorial`); this page is only the fallback.
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from archive.format import layout
 from archive.outputs import editorial
-from archive.outputs.components import SiteContext
-from archive.outputs.html import Links, Rendered, esc, heading
+from archive.outputs.components import Helpers, SiteContext
+from archive.outputs.html import Links, Rendered
 from archive.outputs.pages import PageSpec
 
 
@@ -32,13 +34,11 @@ class HomePage:
         ]
 
     def render(self, ctx: SiteContext, spec: PageSpec, links: Links, body_html: str) -> Rendered:
-        toc: list = []
-        html = (
-            f"<h1>{esc(ctx.site_name)}</h1>"
-            + editorial.counts_block(ctx, links)
-            + heading(2, "latest", "Latest reports", toc)
-            + editorial.latest_block(ctx, links, self.latest_count)
-            + heading(2, "browse", "Browse the archive", toc)
-            + editorial.sections_block(ctx, links)
+        h = Helpers(ctx, links)
+        html = h.render(
+            "archive/home.html",
+            counts=Markup(editorial.counts_block(ctx, links)),
+            latest=Markup(editorial.latest_block(ctx, links, self.latest_count)),
+            sections=Markup(editorial.sections_block(ctx, links)),
         )
-        return Rendered(html, toc)
+        return Rendered(html, h.toc)
