@@ -133,12 +133,8 @@ def new(
         problems.append(f"--language '{language}' is not a language code: use en, uk, ru...")
     chosen: dict[str, list[str]] = {}
     values: tuple[str, ...] | list[str]
-    for section, values, kinds in (
-        ("regions", regions, spec.REGION_KINDS),
-        ("places", places, ("place",)),
-        ("actors", actors, ("actor",)),
-        ("tags", tags, ("tag",)),
-    ):
+    for section, values in (("regions", regions), ("places", places), ("actors", actors), ("tags", tags)):
+        kinds = spec.listed_kinds(spec.ARTICLE.field_named(section))
         if interactive and not values and section in ("regions", "actors"):
             values = _prompt_ids(section, kinds, gazetteer)
         chosen[section], unknown = _resolve_ids(values, kinds, gazetteer, f"--{section[:-1]}")

@@ -146,6 +146,21 @@ class Record:
                 return f
         return None
 
+    def listing(self, kind: str) -> Optional[Field]:
+        """The field that lists ids of entities of ``kind`` (an article's ``regions`` lists
+        regions and countries), if there is one."""
+        for f in self.fields:
+            if isinstance(f.type, ListOf) and isinstance(f.type.item, Ref) and kind in f.type.item.kinds:
+                return f
+        return None
+
+
+def listed_kinds(field: Optional[Field]) -> tuple[str, ...]:
+    """The kinds of entity a field listing ids refers to (``()`` for any other field)."""
+    if field is not None and isinstance(field.type, ListOf) and isinstance(field.type.item, Ref):
+        return field.type.item.kinds
+    return ()
+
 
 REGION_KINDS = ("region", "country")
 

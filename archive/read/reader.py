@@ -427,13 +427,9 @@ def _a(noun: str) -> str:
 
 
 def _where_it_goes(kind: str) -> str:
-    return {
-        "region": "list it under regions",
-        "country": "list it under regions",
-        "place": "list it under places",
-        "actor": "list it under actors",
-        "tag": "list it under tags",
-    }.get(kind, "")
+    """Where an article lists an id of ``kind``: the field the spec declares for it."""
+    field = spec.ARTICLE.listing(kind)
+    return f"list it under {field.name}" if field is not None else ""
 
 
 def _mapping_hint(record: spec.Record) -> str:

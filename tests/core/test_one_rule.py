@@ -377,3 +377,23 @@ def test_a_unique_list_of_records_is_judged_alike_by_the_reader_and_the_acceptor
     assert len(built.corrections) == 2
     assert Acceptors(GAZETTEER, TODAY).record(_UNIQUE_CORRECTIONS, raw) is REJECT
     assert not validator.is_valid(as_json(raw))
+
+
+# --------------------------------------------------------------------------------------------
+# Declared once: the kinds of entity
+
+
+def test_every_kind_of_entity_is_the_models_and_each_has_its_section_and_its_article_field() -> None:
+    from archive.format import layout
+
+    assert [kind for kind, _ in spec.GAZETTEER_SECTIONS.values()] == list(model.ENTITY_KINDS)
+    assert list(layout.SECTIONS) == list(model.ENTITY_KINDS)
+    referred = {kind for record in RECORDS for f in record.fields for kind in _ref_kinds(f.type)}
+    assert referred <= set(model.ENTITY_KINDS)
+    assert all(spec.ARTICLE.listing(kind) is not None for kind in model.ENTITY_KINDS)
+
+
+def _ref_kinds(kind: Any) -> tuple[str, ...]:
+    while isinstance(kind, spec.ListOf):
+        kind = kind.item
+    return kind.kinds if isinstance(kind, spec.Ref) else ()
