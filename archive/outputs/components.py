@@ -181,26 +181,8 @@ def claim_data(ctx: SiteContext, entry: ClaimEntry) -> str:
 
 def claims_rows_table(ctx: SiteContext, links: Links, entries: Iterable[ClaimEntry], *, claimant: bool = True) -> str:
     """A compact table of claims from many articles: date, claimant, claim (linked), figures, status."""
-    rows = []
-    for entry in entries:
-        claim = entry.claim
-        article = ctx.catalogue.articles[entry.article_id]
-        when = claim.date.text if claim.date else article.date.isoformat()
-        cells = [f'<td data-label="Date">{esc(when)}</td>']
-        if claimant:
-            cells.append(f'<td data-label="Claimant">{entity_link(ctx, links, claim.claimant, chip=False)}</td>')
-        text = links.a(layout.article_uri(entry.article_id), claim.claim, fragment=entry.anchor)
-        cells.append(
-            f'<td data-label="Claim">{text}<div class="archive-note">in {article_link(ctx, links, entry.article_id)}</div></td>'
-        )
-        cells.append(f'<td data-label="Figures">{figures(ctx, claim)}</td>')
-        cells.append(f'<td data-label="Status">{badge(ctx, links, "claim", claim.status)}</td>')
-        rows.append(f"<tr>{''.join(cells)}</tr>")
-    head = "<th>Date</th>" + ("<th>Claimant</th>" if claimant else "") + "<th>Claim</th><th>Figures</th><th>Status</th>"
-    return (
-        f'<div class="archive-table"><table class="archive-claims"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
-    )
+    h = Helpers(ctx, links)
+    return str(h.render("archive/partials/claims-table.html", entries=list(entries), claimant=claimant))
 
 
 def entity_names(entity: Entity) -> list[tuple[str, str]]:
