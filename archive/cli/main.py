@@ -12,6 +12,7 @@ from __future__ import annotations
 import click
 
 from archive.cli.check import check, run_changed_check, run_check
+from archive.cli.export import export
 from archive.cli.importing import import_command
 from archive.cli.new import new
 from archive.cli.schema import schema
@@ -27,5 +28,6 @@ main.add_command(check)
 main.add_command(schema)
 main.add_command(new)
 main.add_command(import_command)
+main.add_command(export)
 
 __all__ = ["main", "run_check", "run_changed_check"]
