@@ -556,12 +556,26 @@ def tables(urls: Optional[_Urls] = None, root: Optional[Union[str, os.PathLike]]
 
 def source_path(article: Article, root: Optional[Union[str, os.PathLike]] = None) -> str:
     """The article's file from the archive's folder (``articles/2024/x.md``), never the path of
-    the machine that built the export."""
+    the machine that built the export.
+
+    ``Article.path`` is the path as the loader showed it, relative to the working directory of
+    the time; so the answer is the tail of it that starts at the archive's ``articles`` folder
+    (the one right below a folder named as ``root``, when ``root`` is given), whatever the
+    working directory is now.
+    """
+    path = Path(article.path)
+    if root is not None and path.is_absolute():
+        try:
+            return path.relative_to(os.path.abspath(root)).as_posix()
+        except ValueError:
+            pass
+    parts = path.as_posix().split("/")
+    found = [i for i, part in enumerate(parts[:-1]) if part == ARTICLES_DIR]
     if root is not None:
-        return Path(os.path.relpath(os.path.abspath(article.path), os.path.abspath(root))).as_posix()
-    parts = Path(article.path).as_posix().split("/")
-    if ARTICLES_DIR in parts:
-        return "/".join(parts[len(parts) - 1 - parts[::-1].index(ARTICLES_DIR) :])
+        name = Path(os.path.abspath(root)).name
+        found = [i for i in found if i == 0 or parts[i - 1] == name] or found
+    if found:
+        return "/".join(parts[found[0] :])
     return layout.article_uri(article.id)
 
 
