@@ -77,3 +77,46 @@ def load(root: Path) -> Loaded:
     archive = load_archive(root)
     assert not archive.log.errors, [p.text() for p in archive.log.errors]
     return Loaded(root, archive, build_catalogue(archive.gazetteer, archive.published()))
+
+
+#: What the reader refuses but a record built in Python may hold: line and paragraph separators,
+#: control characters. The exports must still keep them data (or drop what a format cannot hold).
+HAZARDS = "a\u2028b\u2029c </script><!-- x --> ]]> & \x01\x1b[31m \ufeff"
+
+
+def with_hazards(loaded: Loaded) -> Catalogue:
+    """The archive's catalogue with one more article, built in Python, full of :data:`HAZARDS`."""
+    from datetime import date
+
+    from archive.format.model import Article, Check, Claim, FuzzyDate, Source
+
+    day = FuzzyDate(date(2024, 3, 1), date(2024, 3, 31), "2024-03", "month")
+    article = Article(
+        id="2024-03-30-hazards",
+        path="articles/2024/2024-03-30-hazards.md",
+        title="Title " + HAZARDS,
+        date=date(2024, 3, 30),
+        summary="Summary " + HAZARDS,
+        regions=["ru-bel"],
+        places=["ru-bel-belgorod"],
+        actors=["evil-corp"],
+        tags=["shelling"],
+        sources=[
+            Source(
+                publisher="Publisher " + HAZARDS,
+                url="https://example.org/?q=</script>&x=\u2028",
+                archived="https://web.archive.org/web/2024/x",
+            )
+        ],
+        claims=[
+            Claim(
+                claimant="evil-corp",
+                claim="Claim " + HAZARDS,
+                status="disputed",
+                date=day,
+                checks=[Check(by="ru-mod", result="contradicted", note="Note " + HAZARDS, date=day)],
+            )
+        ],
+    )
+    published = [loaded.catalogue.articles[i] for i in loaded.catalogue.timeline]
+    return build_catalogue(loaded.archive.gazetteer, [*published, article])
