@@ -244,13 +244,18 @@ def choice_schema(kind: spec.Choice) -> dict[str, Any]:
 # Lists
 
 
+def list_lengths(kind: spec.ListOf) -> range:
+    """The numbers of items a list of ``kind`` may have (a range: the fast path tests ``in`` it)."""
+    return range(kind.min_items, kind.max_items + 1)
+
+
 def list_length_problem(kind: spec.ListOf, length: int) -> Optional[tuple[str, str]]:
     """Why a list of ``length`` items is too short or too long for ``kind``; ``None`` if it is not."""
+    if length in list_lengths(kind):
+        return None
     if length < kind.min_items:
         return f"needs at least {kind.min_items} item{'s' if kind.min_items > 1 else ''}", ""
-    if length > kind.max_items:
-        return f"has {length} items; the limit is {kind.max_items}", ""
-    return None
+    return f"has {length} items; the limit is {kind.max_items}", ""
 
 
 class Seen:

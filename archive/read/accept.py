@@ -28,7 +28,7 @@ from archive.format.rules import (
     day_problem,
     fuzzy_date_problem,
     has_repeats,
-    list_length_problem,
+    list_lengths,
     mixed_script_problem,
     number_problem,
     parse_fuzzy_date,
@@ -93,6 +93,8 @@ def _record(acceptors: Acceptors, record: spec.Record) -> RecordAcceptor:
     cls = record.cls
 
     def accept(raw: dict[str, Any], fixed: Optional[dict[str, Any]] = None) -> Any:
+        if type(raw) is not dict:
+            return REJECT
         built = dict(fixed) if fixed else {}
         for name, value in raw.items():
             accept_field = by_name.get(name)
@@ -114,12 +116,7 @@ def _record(acceptors: Acceptors, record: spec.Record) -> RecordAcceptor:
 
 
 def _nested(acceptors: Acceptors, kind: spec.Nested) -> Acceptor:
-    accept_record = acceptors._record_acceptor(kind.record)
-
-    def accept(raw: Any) -> Any:
-        return accept_record(raw) if type(raw) is dict else REJECT
-
-    return accept
+    return acceptors._record_acceptor(kind.record)  # (it rejects what is not a mapping)
 
 
 def _text(acceptors: Acceptors, kind: spec.Text) -> Acceptor:
@@ -173,9 +170,15 @@ def _ref(acceptors: Acceptors, kind: spec.Ref) -> Acceptor:
 
 
 def _choice(acceptors: Acceptors, kind: spec.Choice) -> Acceptor:
+    # What the rule makes of each word and of YAML's booleans, worked out once: a value written
+    # as the vocabulary writes it costs one lookup.
+    known = {raw: choice_word(kind, raw) for raw in (*kind.vocabulary, True, False)}
+
     def accept(raw: Any) -> Any:
-        word = choice_word(kind, raw)
-        return REJECT if word is None else word
+        if type(raw) is str or type(raw) is bool:  # (so 1 is not taken for True)
+            word = known.get(raw) or choice_word(kind, raw)
+            return REJECT if word is None else word
+        return REJECT
 
     return accept
 
@@ -229,10 +232,10 @@ def _boolean(acceptors: Acceptors, kind: spec.Boolean) -> Acceptor:
 
 def _list_of(acceptors: Acceptors, kind: spec.ListOf) -> Acceptor:
     accept_item = acceptors.for_type(kind.item)
-    unique = kind.unique
+    unique, lengths = kind.unique, list_lengths(kind)
 
     def accept(raw: Any) -> Any:
-        if type(raw) is not list or list_length_problem(kind, len(raw)):
+        if type(raw) is not list or len(raw) not in lengths:
             return REJECT
         items = []
         for item in raw:
