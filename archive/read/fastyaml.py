@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, Optional
 
-from archive.read.source import MAX_DEPTH, MAX_VALUES, resolve_plain
+from archive.read.source import MAX_DEPTH, might_exceed_value_budget, resolve_plain
 
 try:
     import ryml  # rapidyaml
@@ -102,20 +102,6 @@ def _texts_are_unambiguous(emitted_json: str) -> bool:
     if _ANY_MAYBE_NOT_TEXT.search(emitted_json) is None:
         return True
     return all(isinstance(resolve_plain(match.group(1)), str) for match in _MAYBE_NOT_TEXT.finditer(emitted_json))
-
-
-def _may_hold_too_many_values(encoded: bytes) -> bool:
-    """Whether the values might be more than the positioned loader builds (``MAX_VALUES``).
-
-    That loader reports such a front matter as too large and reads no further; the fast path
-    would parse all of it (rapidyaml takes half a second on a mebibyte of ``[``) and hand it to
-    the reader, which may then spend a suggestion on each of 100,000 unknown keys before the
-    file is read again. Every value but the first follows a ``:``, a ``-``, a ``,`` or an
-    opening bracket (anchors and aliases, which could multiply them, are declined anyway), so
-    counting those bounds the values; in texts and dates they only make this decline more often.
-    """
-    found = encoded.count(b":") + encoded.count(b"-") + encoded.count(b",")
-    return found + encoded.count(b"[") + encoded.count(b"{") >= MAX_VALUES
 
 
 @contextmanager
@@ -256,7 +242,9 @@ def fast_load(yaml_text: str) -> Optional[Any]:
     if ryml is None:
         return None
     encoded = yaml_text.encode("utf-8")
-    if _may_hold_too_many_values(encoded) or _unusual(yaml_text, encoded):
+    # Past the value budget the positioned loader refuses the file at the first value over it;
+    # the fast path would parse all of it (half a second on a mebibyte of ``[``) for nothing.
+    if might_exceed_value_budget(yaml_text) or _unusual(yaml_text, encoded):
         return None
     try:
         emitted = _parse_to_json(encoded)

@@ -74,6 +74,10 @@ def kind_of_value(value: Any) -> str:
 #: A file lists at most this many problems: a contributor fixes the first ones and checks again,
 #: and placing and explaining thousands (a did-you-mean each) would cost seconds per file.
 MAX_PROBLEMS_PER_FILE = 100
+#: Of which at most this many unknown ids get a did-you-mean from the gazetteer: each compares
+#: the id with thousands of spellings (5 ms against 3,000 look-alike village names), and a
+#: contributor fixes the first few and checks again.
+MAX_SUGGESTIONS_PER_FILE = 20
 
 
 class RecordReader:
@@ -99,6 +103,8 @@ class RecordReader:
         self.error_count = 0
         #: Problems reported so far; past MAX_PROBLEMS_PER_FILE they are counted, not placed.
         self.reported = 0
+        #: Did-you-means still to be worked out for unknown ids (MAX_SUGGESTIONS_PER_FILE).
+        self.suggestions_left = MAX_SUGGESTIONS_PER_FILE
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -311,7 +317,10 @@ class RecordReader:
         if found is not None:
             self.error(path, f"'{entity_id}' is {_a(found)}, not {_a(wanted)}", _where_it_goes(found))
             return False, None
-        hint = "" if self.saturated else did_you_mean(self.resolver.suggest(entity_id, kind.kinds))
+        hint = ""
+        if not self.saturated and self.suggestions_left > 0:
+            self.suggestions_left -= 1
+            hint = did_you_mean(self.resolver.suggest(entity_id, kind.kinds))
         hint = hint or f"add it to the gazetteer (content/gazetteer/) or use an existing {wanted} id"
         self.error(path, f"unknown {wanted} id '{entity_id}'", hint)
         return False, None

@@ -317,6 +317,58 @@ def _refuse_oversized(text: str, line_offset: int) -> None:
         )
 
 
+def might_exceed_value_budget(text: str) -> bool:
+    """Whether ``text`` might hold more values than :data:`MAX_VALUES` (a cheap upper bound).
+
+    Every value but the first follows a ``:``, a ``- `` (or ``-`` at the end of a line), a ``,``
+    or an opening bracket (an alias aside), so counting those bounds the values; in texts they
+    only make this say "might" more often. Front matter written by people is far below it.
+    """
+    found = text.count(":") + text.count("- ") + text.count("-\n") + text.count(",")
+    return found + text.count("[") + text.count("{") >= MAX_VALUES
+
+
+def _refuse_past_value_budget(text: str, line_offset: int) -> None:
+    """Refuse YAML whose values run past :data:`MAX_VALUES`, found by reading its events.
+
+    Composing a mebibyte of short values takes most of a second, nearly all of it for values
+    past the budget, which the builder would then refuse at the first one over. Counting the
+    parser's events costs a fraction of that and stops there, with the same message at the same
+    value. Whatever the builder would count differently (aliases, a repeated or complex key, a
+    merge key, nesting past :data:`MAX_DEPTH`, a syntax error) is left to it: this returns.
+    """
+    counted = 0
+    #: Per open collection: whether it is a mapping, whether its next node is a key, its keys.
+    open_collections: list[tuple[bool, list[bool], set[str]]] = []
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                open_collections.pop()
+                continue
+            if not isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                if isinstance(event, yaml.AliasEvent):
+                    return
+                continue
+            if open_collections and open_collections[-1][0]:
+                _, expecting_key, keys = open_collections[-1]
+                expecting_key[0] = not expecting_key[0]
+                if not expecting_key[0]:  # (it was a key)
+                    if not isinstance(event, yaml.ScalarEvent) or event.value in keys or event.value == "<<":
+                        return
+                    keys.add(event.value)
+                    continue
+            counted += 1
+            if counted > MAX_VALUES:
+                line, column = (event.start_mark.line, event.start_mark.column) if event.start_mark else (0, 0)
+                raise SourceError(_over_budget(False), line + line_offset, column + 1, _budget_hint(False))
+            if len(open_collections) > MAX_DEPTH:
+                return
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                open_collections.append((isinstance(event, yaml.MappingStartEvent), [True], set()))
+    except yaml.YAMLError:
+        return
+
+
 def parse_yaml(text: str, line_offset: int = 1) -> YamlDocument:
     """Compose ``text`` safely and build its values; syntax errors raise :class:`SourceError`."""
     root = compose_yaml(text, line_offset)
@@ -342,6 +394,8 @@ def compose_yaml(text: str, line_offset: int = 1) -> Optional[yaml.Node]:
             "delete it; it does not show in most editors",
         )
     _refuse_oversized(text, line_offset)
+    if might_exceed_value_budget(text):
+        _refuse_past_value_budget(text, line_offset)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -425,8 +479,7 @@ class _ValueBuilder:
     def _build(self, node: yaml.Node, depth: int, path: tuple[PathKey, ...]) -> Any:
         self.count += 1
         if self.count > MAX_VALUES:
-            what = "anchors and aliases expand" if self.aliases_used else "the YAML holds"
-            raise _BudgetExceeded(f"{what} to more than {MAX_VALUES:,} values", node)
+            raise _BudgetExceeded(_over_budget(self.aliases_used), node)
         if depth > MAX_DEPTH:
             raise _BudgetExceeded(f"the YAML is nested more than {MAX_DEPTH} levels deep", node)
         if id(node) in self.seen:
@@ -454,6 +507,12 @@ class _ValueBuilder:
                 continue
             result[key] = self._build(value_node, depth + 1, path + (key,))
         return result
+
+
+def _over_budget(aliases_used: bool) -> str:
+    if aliases_used:
+        return f"anchors and aliases expand to more than {MAX_VALUES:,} values"
+    return f"the YAML holds more than {MAX_VALUES:,} values"
 
 
 def _budget_hint(aliases_used: bool) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from archive.read import source
 from archive.read.fastyaml import fast_load
 from archive.read.source import MAX_VALUES, SourceError, parse_yaml, read_text, split_front_matter
 
@@ -249,3 +250,56 @@ def test_the_nesting_limit_is_placed_at_the_value_that_exceeds_it():
     (problem,) = document.problems
     assert "nested more than" in problem.message
     assert document.position_of(problem.node)[0] == 4
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        lambda n: "ids: [" + ", ".join(f"id-{i}" for i in range(n)) + "]\n",
+        lambda n: "ids:\n" + "".join(f"  - id-{i}\n" for i in range(n)),
+        lambda n: "events:\n" + "".join(f"  - {{id: e{i}, places: [a, b]}}\n" for i in range(n // 4)),
+        lambda n: "m:\n" + "".join(f"  k{i}: v\n" for i in range(n)),
+    ],
+    ids=["flow list", "block list", "records", "mapping"],
+)
+def test_yaml_past_the_value_budget_is_refused_at_the_same_value_whether_counted_early_or_built(
+    shape, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The early count (parser events, no nodes) and the builder agree on the message and the
+    value where the budget runs out; only the early count stops there."""
+    text = shape(MAX_VALUES + 50)
+    with pytest.raises(SourceError) as early:
+        parse_yaml(text, line_offset=2)
+    monkeypatch.setattr(source, "might_exceed_value_budget", lambda _text: False)
+    built = parse_yaml(text, line_offset=2)
+    assert [p.message for p in built.problems] == [early.value.message]
+    assert built.position_of(built.problems[0].node) == (early.value.line, early.value.column)
+
+
+def test_yaml_within_the_value_budget_is_read_whole_even_when_counted_early() -> None:
+    text = "summary: " + "north - south, " * 100 + "\nids: [" + ", ".join(f"a-{i}" for i in range(MAX_VALUES - 10)) + "]\n"
+    assert source.might_exceed_value_budget(text)
+    document = parse_yaml(text)
+    assert document.problems == [] and len(document.data["ids"]) == MAX_VALUES - 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x [1, 2]\nb: [" + ", ".join(["*x"] * (MAX_VALUES // 2)) + "]\n",  # aliases: the builder counts
+        "k: [" + ", ".join(["v"] * (MAX_VALUES // 2)) + "]\nk: [" + ", ".join(["v"] * (MAX_VALUES // 2)) + "]\n",
+    ],
+    ids=["aliases", "a repeated key"],
+)
+def test_what_the_early_count_cannot_judge_is_left_to_the_builder(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(source, "might_exceed_value_budget", lambda _text: False)
+    try:
+        expected = [p.message for p in parse_yaml(text).problems]
+    except SourceError as exc:
+        expected = [exc.message]
+    monkeypatch.undo()
+    try:
+        found = [p.message for p in parse_yaml(text).problems]
+    except SourceError as exc:
+        found = [exc.message]
+    assert found == expected

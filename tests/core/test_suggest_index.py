@@ -154,3 +154,24 @@ def test_500_unknown_place_ids_against_3000_places_are_suggested_for_quickly(tmp
     spent = time.process_time() - started
     assert sum(1 for f in found if f) > 400  # one letter off: nearly all have a suggestion
     assert spent < 2.0, f"{spent:.2f} s CPU (comparing with every candidate took about 40 s)"
+
+
+def test_a_file_gets_a_did_you_mean_for_its_first_unknown_ids_only(sample: Gazetteer) -> None:
+    """Each suggestion compares an id with every spelling of its kinds: a file full of unknown
+    ids gets them for the first MAX_SUGGESTIONS_PER_FILE, and the plain hint after that."""
+    from datetime import date
+
+    from archive.format import spec
+    from archive.read.reader import MAX_SUGGESTIONS_PER_FILE, RecordReader
+    from archive.read.source import parse_yaml
+
+    place = sorted(entity.id for entity in sample.of_kind("place"))[0]
+    typos = [place[:-1] + letter for letter in "qxzjvw"] * 5  # one letter off, again and again
+    document = parse_yaml("places: [" + ", ".join(typos) + "]\n")
+    log = ProblemLog()
+    reader = RecordReader("a.md", document, log, sample, date(2030, 1, 1))
+    reader.value(spec.ListOf(spec.Ref(("place",))), document.data["places"], ("places",))
+    hints = [p.hint for p in log.problems if "unknown place id" in p.message]
+    assert len(hints) == len(typos) > MAX_SUGGESTIONS_PER_FILE
+    assert all(place in hint for hint in hints[:MAX_SUGGESTIONS_PER_FILE])
+    assert not any(place in hint for hint in hints[MAX_SUGGESTIONS_PER_FILE:])
