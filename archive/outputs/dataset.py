@@ -28,7 +28,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Optional, Union
 
@@ -563,41 +563,61 @@ def source_path(article: Article, root: Optional[Union[str, os.PathLike]] = None
     (the one right below a folder named as ``root``, when ``root`` is given), whatever the
     working directory is now.
     """
-    path = Path(article.path)
-    if root is not None and path.is_absolute():
-        try:
-            return path.relative_to(os.path.abspath(root)).as_posix()
-        except ValueError:
-            pass
-    parts = path.as_posix().split("/")
+    base = _absolute(os.fspath(root)) if root is not None else None
+    path = article.path.replace(os.sep, "/")
+    if base is not None and os.path.isabs(path) and path.startswith(base + "/"):
+        return path[len(base) + 1 :]
+    parts = path.split("/")
     found = [i for i, part in enumerate(parts[:-1]) if part == ARTICLES_DIR]
-    if root is not None:
-        name = Path(os.path.abspath(root)).name
+    if base is not None:
+        name = base.rsplit("/", 1)[-1]
         found = [i for i in found if i == 0 or parts[i - 1] == name] or found
     if found:
         return "/".join(parts[found[0] :])
     return layout.article_uri(article.id)
 
 
+@lru_cache(maxsize=8)
+def _absolute(root: str) -> str:
+    return os.path.abspath(root).replace(os.sep, "/").rstrip("/")
+
+
 # --------------------------------------------------------------------------------------------
 # Writing
 
 
-def _cell(column: Column, value: Any) -> str:
-    if value is None:
-        return ""
-    kind = column.type
-    if kind in ("array", "object"):
-        return json.dumps(to_json(value), ensure_ascii=False, allow_nan=False) if value else ""
-    if kind == "boolean":
-        return "true" if value else "false"
-    if kind == "date":
-        return value.isoformat() if isinstance(value, date) else str(value)
-    if kind in ("number", "integer"):
-        if isinstance(value, float) and value.is_integer() and abs(value) < 10**15:
-            return str(int(value))
-        return repr(value) if isinstance(value, float) else str(value)
+def _json_cell(value: Any) -> str:
+    return json.dumps(to_json(value), ensure_ascii=False, allow_nan=False) if value else ""
+
+
+def _boolean_cell(value: Any) -> str:
+    return "true" if value else "false"
+
+
+def _date_cell(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _number_cell(value: Any) -> str:
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 10**15 else repr(value)
+    return str(value)
+
+
+def _text_cell(value: Any) -> str:
     return neutralise(str(value))
+
+
+#: How a value of each column type is written in a cell (``None`` is always an empty cell).
+_CELLS: dict[str, Callable[[Any], str]] = {
+    "array": _json_cell,
+    "object": _json_cell,
+    "boolean": _boolean_cell,
+    "date": _date_cell,
+    "number": _number_cell,
+    "integer": _number_cell,
+    "string": _text_cell,
+}
 
 
 def table_csv(table: Table, catalogue: Catalogue) -> bytes:
@@ -605,8 +625,9 @@ def table_csv(table: Table, catalogue: Catalogue) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([c.name for c in table.columns])
+    cells = [(c.get, _CELLS[c.type]) for c in table.columns]
     for row in table.rows(catalogue):
-        writer.writerow([_cell(c, c.get(row)) for c in table.columns])
+        writer.writerow(["" if (value := get(row)) is None else write(value) for get, write in cells])
     return out.getvalue().encode("utf-8")
 
 

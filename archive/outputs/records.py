@@ -27,16 +27,30 @@ T = TypeVar("T")
 # Records → JSON values
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def to_json(value: Any) -> Any:
     """A record (or a list, dict or scalar of one) as JSON values, fields in declaration order."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [item if isinstance(item, _SCALARS) else to_json(item) for item in value]
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return [to_json(item) for item in value]
     if isinstance(value, dict):
         return {str(key): to_json(item) for key, item in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        found = {}
+        for name in _field_names(type(value)):
+            item = getattr(value, name)
+            found[name] = item if isinstance(item, _SCALARS) else to_json(item)
+        return found
     return value
 
 
