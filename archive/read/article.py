@@ -395,15 +395,27 @@ def _written(reader: RecordReader, path: tuple, keys: tuple[str, ...]) -> bool:
 
 
 def _unique_ids(reader: RecordReader, section: str, ids: list[Optional[str]]) -> list[str]:
-    seen: list[str] = []
+    """The ids given in ``section``, each reported if used twice, or if it is the anchor an
+    unnamed item takes from its position (``claim-2`` for the second claim): the page would
+    hold two elements with one id, and a link to one would land on the other."""
+    seen: set[str] = set()
+    named: list[str] = []
+    unnamed = {str(index + 1): index for index, item_id in enumerate(ids) if item_id is None}
     for index, item_id in enumerate(ids):
         if item_id is None:
             continue
         if item_id in seen:
             reader.error((section, index, "id"), f"the id '{item_id}' is used twice in {section}")
-        else:
-            seen.append(item_id)
-    return seen
+            continue
+        seen.add(item_id)
+        named.append(item_id)
+        if item_id in unnamed:
+            reader.error(
+                (section, index, "id"),
+                f"the id '{item_id}' is also the anchor of {section}[{unnamed[item_id]}], which has no id",
+                "choose another id, or give that one an id too",
+            )
+    return named
 
 
 def _check_consistency(article: Article, reader: RecordReader) -> None:

@@ -168,3 +168,26 @@ def test_every_problem_of_a_file_is_reported_in_one_run(sample_copy: Path) -> No
     write_article(only_file(sample_copy), text, "2024-01-01-many-faults.md")
     fields = {p[1] for p in check(sample_copy) if p[0] == "error"}
     assert fields >= {"title", "date", "regions[0]", "actors", "sumary", ""}
+
+
+def test_a_claim_id_that_is_another_claims_positional_anchor_is_an_error(sample_copy: Path) -> None:
+    """An unnamed claim is anchored by its position (#claim-2 for the second): a claim named
+    '2' would share that anchor, and links to one would land on the other."""
+    claims = (
+        "claims:\n  - id: '2'\n    claimant: ru-mod\n    claim: A.\n    status: unverified\n"
+        "  - claimant: ru-mod\n    claim: B.\n    status: unverified\n"
+    )
+    write_article(only_file(sample_copy), article_text(claims))
+    assert check(sample_copy) == [
+        (
+            "error",
+            "claims[0].id",
+            "the id '2' is also the anchor of claims[1], which has no id (choose another id, or give that one an id too)",
+        )
+    ]
+
+
+def test_an_id_used_twice_is_reported_once_at_the_repeat(sample_copy: Path) -> None:
+    claims = "claims:\n" + "  - id: same\n    claimant: ru-mod\n    claim: A.\n    status: unverified\n" * 2
+    write_article(only_file(sample_copy), article_text(claims))
+    assert check(sample_copy) == [("error", "claims[1].id", "the id 'same' is used twice in claims ()")]
