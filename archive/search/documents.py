@@ -45,6 +45,7 @@ from typing import Optional
 from archive.catalogue import Catalogue
 from archive.format.layout import article_uri, entity_uri, url_for
 from archive.format.model import Article
+from archive.names.matcher import MATCHED_KINDS, NameMatcher
 from archive.names.memo import Memo
 from archive.read.gazetteer import Gazetteer
 from archive.search.builder import IndexBuilder
@@ -68,7 +69,7 @@ __all__ = [
 FIELDS: tuple = (("title", 10), ("summary", 4), ("body", 1), ("names", 5), ("claims", 2), ("sources", 1))
 
 #: Kinds of entity whose names are looked for in the text (tags are topics, not names).
-MENTION_KINDS = ("country", "region", "place", "actor")
+MENTION_KINDS = MATCHED_KINDS
 
 #: One-word spellings whose term is shorter than this are not looked for in running text.
 MIN_SINGLE_TERM = 3
@@ -192,73 +193,19 @@ class Spellings:
 
 
 class MentionFinder:
-    """Finds the entities a text names, in any of their spellings and inflections.
+    """Finds the entities a text names: the one name matcher's answer
+    (:class:`~archive.names.matcher.NameMatcher`), so that the search and ``archive import``
+    agree on what a text names (``tests/core/test_one_name_matcher.py``)."""
 
-    Text and spellings are compared as index terms (lowercased, trimmed, stemmed, Cyrillic
-    endings stripped, stop words dropped), so "Белгородской" names Belgorod. Of the spellings
-    starting with the same word the longest wins ("Bilhorod-Dnistrovskyi" is that city, not
-    Bilhorod, another name of Belgorod); a name inside another name counts ("Governor of
-    Belgorod Oblast" also names Belgorod Oblast). Aliases the gazetteer marks ambiguous are
-    not looked for, nor one-word spellings shorter than :data:`MIN_SINGLE_TERM` ("UK", "RF":
-    too many false hits).
-    Cost: a dict lookup per distinct word; the text's terms are joined and searched with
-    ``str.count`` only when a name of several words may be in it.
-    """
-
-    def __init__(self, gazetteer: Gazetteer, pipeline: TermPipeline, kinds: Sequence[str] = MENTION_KINDS) -> None:
-        self.pipeline = pipeline
-        #: lowercased token → index term ("" for a stop word)
-        self._terms: Memo[str, str] = Memo(lambda token: pipeline.process_token(token) or "")
-        by_first: dict[str, dict[tuple, set]] = {}
-        for entity in gazetteer.entities.values():
-            if entity.kind not in kinds:
-                continue
-            ambiguous = set(entity.ambiguous_aliases)
-            for spelling in entity.spellings():
-                if spelling in ambiguous:
-                    continue
-                terms = tuple(t for t in pipeline.terms(spelling) if t)
-                if len(terms) > 1 or (terms and len(terms[0]) >= MIN_SINGLE_TERM):
-                    by_first.setdefault(terms[0], {}).setdefault(terms, set()).add(entity.id)
-        #: first term → [(terms, sorted entity ids)], longest spelling first
-        self.first: dict[str, list[tuple[tuple, tuple]]] = {
-            first: sorted(((terms, tuple(sorted(ids))) for terms, ids in options.items()), key=lambda o: (-len(o[0]), o[0]))
-            for first, options in by_first.items()
-        }
-        self._first_terms = frozenset(self.first)
-        #: first term → every entity a spelling starting with it can name
-        self._reach = {t: frozenset(i for _, ids in options for i in ids) for t, options in self.first.items()}
+    def __init__(
+        self, gazetteer: Gazetteer, pipeline: Optional[TermPipeline] = None, kinds: Sequence[str] = MENTION_KINDS
+    ) -> None:
+        self.matcher = NameMatcher.build(gazetteer, kinds)
 
     def find(self, text: str, known: frozenset = frozenset()) -> list[str]:
-        """Ids of the entities ``text`` names, sorted; names that can only be of ``known``
-        entities (the article's own) are not looked for."""
-        tokens = tokenize(text)
-        term = self._terms.__getitem__
-        present = set(map(term, set(tokens)))  # a dict lookup per distinct word
-        first = self.first
-        reach = self._reach
-        found: set = set()
-        joined = None
-        for start in present.intersection(self._first_terms):
-            if reach[start] <= known:
-                continue
-            options = [o for o in first[start] if len(o[0]) == 1 or present.issuperset(o[0])]
-            if not options:
-                continue
-            if len(options) == 1 and len(options[0][0]) == 1:
-                found.update(options[0][1])
-                continue
-            if joined is None:  # the text as its terms, one space apart: str.count finds a spelling
-                joined = " " + " ".join(filter(None, map(term, tokens))) + " "
-            left = joined.count(" " + start + " ")
-            for spelled, ids in options:  # longest first: "Bilhorod-Dnistrovskyi" before "Bilhorod"
-                n = left if len(spelled) == 1 else joined.count(" " + " ".join(spelled) + " ")
-                if n:
-                    found.update(ids)
-                    left -= n
-                    if left <= 0:
-                        break
-        return sorted(found)
+        """Ids of the entities ``text`` names, sorted (``known``: accepted for the callers that
+        pass the article's own entities; they are found as any other)."""
+        return self.matcher.mentions(text)
 
 
 # --------------------------------------------------------------------------------------------

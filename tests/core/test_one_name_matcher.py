@@ -24,16 +24,6 @@ from archive.search.text import TermPipeline
 
 REPO = Path(__file__).resolve().parents[2]
 
-#: Why the agreement tests are expected to fail for now: the search still finds mentions by its
-#: index terms (Porter stems, the search's Cyrillic stemmer, no possessive, no acronym, no
-#: generic word), and moving it onto the one matcher changes the sample site's search index
-#: (the golden copy), a decision left to the maintainers. Strict: they fail the day it is made,
-#: so that this marker is removed with it.
-SEARCH_NOT_YET_ONE_MATCHER = pytest.mark.xfail(
-    strict=True,
-    reason="the search's MentionFinder is not yet the one name matcher (switching changes the golden search index)",
-)
-
 
 def _corpus_module():
     """``tests/fixtures/corpus/make_corpus.py``, loaded once per process (the search and contrib tests share it)."""
@@ -102,14 +92,12 @@ def disagreements(texts: dict[str, str], index: DetectionIndex, find) -> list[st
 # -- import and search agree ---------------------------------------------------------------------
 
 
-@SEARCH_NOT_YET_ONE_MATCHER
 def test_import_and_search_find_the_same_entities_in_every_sample_article(sample_archive, index, finder):
     texts = article_texts(sample_archive)
     assert len(texts) == 10
     assert disagreements(texts, index, finder.find) == []
 
 
-@SEARCH_NOT_YET_ONE_MATCHER
 def test_import_and_search_find_the_same_entities_in_every_generated_report(index, finder):
     texts = dict(enumerate(corpus_texts()))
     assert len(texts) == 3000
