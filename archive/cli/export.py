@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import os
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Optional
 
 import click
 import yaml
 
+from archive import __version__
 from archive.cli.common import DEFAULT_CONTENT, _archive_root
 
 #: The site's configuration, read for its name and URL when the command runs beside it.
@@ -55,10 +55,7 @@ def site_settings(config: Path) -> dict[str, str]:
 
 
 def package_version() -> str:
-    try:
-        return version("conflict-archive")
-    except PackageNotFoundError:
-        return "0.0.0"
+    return __version__
 
 
 def write_files(dest: Path, files: dict[str, bytes]) -> None:
