@@ -13,6 +13,8 @@ from __future__ import annotations
 ARTICLES_DIR = "articles"
 GAZETTEER_DIR = "gazetteer"
 MEDIA_DIR = "media"
+#: The archive's vocabulary (its sides, the languages of its names), beside the gazetteer's files.
+VOCABULARY_FILE = f"{GAZETTEER_DIR}/vocabulary.yml"
 
 #: The site section each kind of gazetteer entity is listed in (countries sit with regions).
 SECTIONS: dict[str, str] = {
@@ -91,6 +93,7 @@ __all__ = [
     "ARTICLES_DIR",
     "GAZETTEER_DIR",
     "MEDIA_DIR",
+    "VOCABULARY_FILE",
     "SECTIONS",
     "SECTION_ORDER",
     "TIMELINE",

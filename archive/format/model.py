@@ -244,3 +244,12 @@ class Entity:
             found += [n for n in (holder.name_en, holder.name_uk, holder.name_ru) if n]
         unique: dict[str, None] = dict.fromkeys(found)
         return list(unique)
+
+
+@dataclass
+class VocabularyFile:
+    """``gazetteer/vocabulary.yml`` as written (see ``archive.format.vocabulary.ArchiveVocabulary``,
+    which the reader makes of it)."""
+
+    sides: list = field(default_factory=list)
+    name_languages: list[str] = field(default_factory=list)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Optional
 
 from archive.format import model, vocabulary
@@ -112,7 +113,13 @@ class ListOf:
 
 @dataclass(frozen=True)
 class Names:
-    """Names by language: ``{en: Kyiv, uk: Київ, ru: Киев}``; ``en`` is required. Each is a :data:`NAME`."""
+    """Names by language: ``{en: Kyiv, uk: Київ, ru: Киев}``; ``en`` is required. Each is a :data:`NAME`.
+
+    ``languages`` are the archive's name languages (its vocabulary's ``name_languages``): a name
+    in another language is accepted with a warning (it is still a spelling search finds).
+    """
+
+    languages: tuple[str, ...] = vocabulary.NAME_LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -400,9 +407,7 @@ HOLDER = Record(
 _ID = Field(
     "id", Text(80, pattern=GAZETTEER_ID, pattern_help="lowercase letters, digits and hyphens"), True, "Stable id; never reused."
 )
-_COMMON = (
-    _ID,
-    Field("names", Names(), True, "Names by language: en (required), uk, ru."),
+_OTHER_NAMES = (
     Field(
         "aliases",
         ListOf(SPELLING, max_items=200),
@@ -422,63 +427,132 @@ _COORDS = (
     Field("verify", Boolean(), doc="Coordinates need checking before they go on a map."),
 )
 
-COUNTRY = Record(
-    "country",
-    model.Entity,
-    _COMMON + (Field("iso_3166_1", Text(2)), Field("level", Text(20))) + _COORDS,
-)
-REGION = Record(
-    "region",
-    model.Entity,
-    _COMMON
-    + (
-        Field("iso_3166_2", Text(10)),
-        Field("level", Text(20)),
-        Field("type", Text(60), doc="oblast, krai, city with special status..."),
-        Field("parent", Ref(("country", "region")), doc="The country (or region) it belongs to."),
+
+def names_doc(languages: tuple[str, ...]) -> str:
+    """``Names by language: en (required), uk, ru.``"""
+    return "Names by language: " + ", ".join(f"{code} (required)" if code == "en" else code for code in languages) + "."
+
+
+@lru_cache(maxsize=16)
+def gazetteer_sections(words: vocabulary.ArchiveVocabulary) -> dict[str, tuple[str, Record]]:
+    """The top-level keys of a gazetteer file, and the kind of entity and record of each list,
+    for an archive's vocabulary (its sides and name languages); made once per vocabulary."""
+    common = (_ID, Field("names", Names(words.name_languages), True, names_doc(words.name_languages)), *_OTHER_NAMES)
+    country = Record(
+        "country",
+        model.Entity,
+        common + (Field("iso_3166_1", Text(2)), Field("level", Text(20))) + _COORDS,
     )
-    + _COORDS,
-)
-PLACE = Record(
-    "place",
-    model.Entity,
-    _COMMON
-    + (
-        Field("type", Text(60), doc="city, town, village..."),
-        Field("parent", Ref(("region", "place")), True, "The region it lies in."),
-        Field("admin_detail", Text(300)),
-        Field("former_names", ListOf(Nested(FORMER_NAME), max_items=20)),
+    region = Record(
+        "region",
+        model.Entity,
+        common
+        + (
+            Field("iso_3166_2", Text(10)),
+            Field("level", Text(20)),
+            Field("type", Text(60), doc="oblast, krai, city with special status..."),
+            Field("parent", Ref(("country", "region")), doc="The country (or region) it belongs to."),
+        )
+        + _COORDS,
     )
-    + _COORDS,
-)
-ACTOR = Record(
-    "actor",
-    model.Entity,
-    _COMMON
-    + (
-        Field("type", Choice(vocabulary.ACTOR_TYPES), True, "What kind of actor."),
-        Field("side", Choice(vocabulary.SIDES), doc="Which belligerent it fights for or belongs to, as reported."),
-        Field("country", Ref(("country",)), doc="Its country."),
-        Field("parent", Ref(("actor",)), doc="Its organisational parent."),
-        Field("region", Ref(REGION_KINDS), doc="The region an official's office covers."),
-        Field("holders", ListOf(Nested(HOLDER), max_items=50), doc="People holding the office."),
+    place = Record(
+        "place",
+        model.Entity,
+        common
+        + (
+            Field("type", Text(60), doc="city, town, village..."),
+            Field("parent", Ref(("region", "place")), True, "The region it lies in."),
+            Field("admin_detail", Text(300)),
+            Field("former_names", ListOf(Nested(FORMER_NAME), max_items=20)),
+        )
+        + _COORDS,
+    )
+    actor = Record(
+        "actor",
+        model.Entity,
+        common
+        + (
+            Field("type", Choice(vocabulary.ACTOR_TYPES), True, "What kind of actor."),
+            Field(
+                "side",
+                Choice(words.side_definitions),
+                doc="Which belligerent it fights for or belongs to, as reported.",
+            ),
+            Field("country", Ref(("country",)), doc="Its country."),
+            Field("parent", Ref(("actor",)), doc="Its organisational parent."),
+            Field("region", Ref(REGION_KINDS), doc="The region an official's office covers."),
+            Field("holders", ListOf(Nested(HOLDER), max_items=50), doc="People holding the office."),
+        ),
+    )
+    tag = Record(
+        "tag",
+        model.Entity,
+        common
+        + (
+            Field("description", Text(1_000), doc="What the tag covers."),
+            Field("parent", Ref(("tag",)), doc="A broader tag."),
+        ),
+    )
+    return {
+        "countries": ("country", country),
+        "regions": ("region", region),
+        "places": ("place", place),
+        "actors": ("actor", actor),
+        "tags": ("tag", tag),
+    }
+
+
+#: The top-level keys of a gazetteer file, and the kind of entity each list holds, for an archive
+#: without a vocabulary file (the sample's sides and languages); :func:`gazetteer_sections` gives
+#: them for any archive's vocabulary.
+GAZETTEER_SECTIONS: dict[str, tuple[str, Record]] = gazetteer_sections(vocabulary.DEFAULT_VOCABULARY)
+COUNTRY, REGION, PLACE, ACTOR, TAG = (record for _, record in GAZETTEER_SECTIONS.values())
+
+# --------------------------------------------------------------------------------------------
+# The archive's vocabulary (gazetteer/vocabulary.yml)
+
+SIDE = Record(
+    "side",
+    vocabulary.Side,
+    (
+        Field(
+            "id",
+            Text(40, pattern=GAZETTEER_ID, pattern_help="lowercase letters, digits and hyphens, e.g. saf"),
+            True,
+            "What an actor's 'side' says: a short id, never reused.",
+            "saf",
+        ),
+        Field(
+            "label", Text(100, single_line=True), True, "The heading its actors are listed under.", "Sudanese Armed Forces' side"
+        ),
+        Field(
+            "definition",
+            Text(1_000),
+            True,
+            "Who belongs to it, as the methodology page says.",
+            "The Sudanese Armed Forces and forces fighting on their side.",
+        ),
     ),
-)
-TAG = Record(
-    "tag",
-    model.Entity,
-    _COMMON
-    + (
-        Field("description", Text(1_000), doc="What the tag covers."),
-        Field("parent", Ref(("tag",)), doc="A broader tag."),
-    ),
+    "One side of the conflict (as reported: not a judgement of legitimacy).",
 )
 
-#: The top-level keys of a gazetteer file, and the kind of entity each list holds.
-GAZETTEER_SECTIONS: dict[str, tuple[str, Record]] = {
-    "countries": ("country", COUNTRY),
-    "regions": ("region", REGION),
-    "places": ("place", PLACE),
-    "actors": ("actor", ACTOR),
-    "tags": ("tag", TAG),
-}
+VOCABULARY = Record(
+    "vocabulary",
+    model.VocabularyFile,
+    (
+        Field(
+            "sides",
+            ListOf(Nested(SIDE), min_items=1, max_items=50),
+            True,
+            "The sides an actor may belong to, in the order the actors page lists them.",
+        ),
+        Field(
+            "name_languages",
+            ListOf(LANGUAGE, min_items=1, max_items=30, unique=True),
+            True,
+            "The languages the gazetteer names entities in, en first (required).",
+            ["en", "ar"],
+        ),
+    ),
+    "What is about this conflict: its sides, and the languages of its names.",
+)

@@ -7,6 +7,8 @@ page prints them. Change a definition here and every one of those follows.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 #: Status of a whole article (``verification.status``).
 ARTICLE_STATUSES: dict[str, str] = {
     "unverified": "Nobody has yet checked the report's central facts; it is archived as reported.",
@@ -90,15 +92,61 @@ ACTOR_TYPES: dict[str, str] = {
     "person": "A person acting in their own name.",
 }
 
-#: The side an actor belongs to, as reported (not a judgement of legitimacy).
+#: The side an actor belongs to, as reported (not a judgement of legitimacy). These are the
+#: sample archive's sides, and any archive's without a vocabulary file (``gazetteer/vocabulary.yml``,
+#: see :class:`ArchiveVocabulary`): another conflict's archive names its own.
 SIDES: dict[str, str] = {
     "ru": "Russia and forces fighting on its side.",
     "ua": "Ukraine and forces fighting on its side.",
     "none": "Neither belligerent: media, monitors, third parties.",
 }
 
-#: Languages the gazetteer names entities in; ``en`` is required.
+#: How the site heads the actors of each side (the actors page groups them by side).
+SIDE_LABELS: dict[str, str] = {"ru": "Russian side", "ua": "Ukrainian side", "none": "Neither side"}
+
+#: Languages the gazetteer names entities in; ``en`` is required. The sample archive's, and any
+#: archive's without a vocabulary file.
 NAME_LANGUAGES = ("en", "uk", "ru")
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of the conflict: its id (an actor's ``side``), the heading its actors are listed
+    under, and what it covers."""
+
+    id: str
+    label: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class ArchiveVocabulary:
+    """What is about one conflict rather than about archiving: the sides actors belong to and
+    the languages the gazetteer names entities in.
+
+    An archive declares its own in ``gazetteer/vocabulary.yml`` (read by ``archive.read.vocabulary``,
+    for ``archive check``, the other commands and the site alike); without that file it is
+    :data:`DEFAULT_VOCABULARY`, the sample archive's (Russia and Ukraine; English, Ukrainian, Russian).
+    """
+
+    sides: tuple[Side, ...]
+    #: ``en`` first (the site's language), then the others in the order pages list them.
+    name_languages: tuple[str, ...]
+
+    @property
+    def side_definitions(self) -> dict[str, str]:
+        """Side id → definition: the vocabulary of an actor's ``side``."""
+        return {side.id: side.definition for side in self.sides}
+
+    @property
+    def side_labels(self) -> dict[str, str]:
+        """Side id → the heading its actors are listed under."""
+        return {side.id: side.label for side in self.sides}
+
+
+DEFAULT_VOCABULARY = ArchiveVocabulary(
+    tuple(Side(key, SIDE_LABELS[key], definition) for key, definition in SIDES.items()), NAME_LANGUAGES
+)
 
 
 def describe(vocabulary: dict[str, str]) -> str:

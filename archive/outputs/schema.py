@@ -11,14 +11,37 @@ from typing import Any, Optional
 
 from archive.format import spec
 from archive.format.rules import schema_keywords
+from archive.format.vocabulary import ArchiveVocabulary
 from archive.read.gazetteer import Gazetteer
 
 SCHEMA_ID = "https://conflict-archive.invalid/schema/front-matter.json"
+GAZETTEER_SCHEMA_ID = "https://conflict-archive.invalid/schema/gazetteer.json"
 
 
 def front_matter_schema(gazetteer: Optional[Gazetteer] = None) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of an article's front matter."""
     return record_schema(spec.ARTICLE, gazetteer, title="Article front matter", schema_id=SCHEMA_ID)
+
+
+def gazetteer_schema(vocabulary: ArchiveVocabulary, gazetteer: Optional[Gazetteer] = None) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a gazetteer file, for an archive's vocabulary: its sides
+    are an actor's ``side``, its name languages the keys ``names`` lists."""
+    definitions: dict[str, Any] = {}
+    sections = spec.gazetteer_sections(vocabulary)
+    properties: dict[str, Any] = {
+        key: {"type": "array", "items": _type(spec.Nested(record), gazetteer, definitions)}
+        for key, (_, record) in sections.items()
+    }
+    properties["meta"] = {"description": "Notes about the file, not read."}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": GAZETTEER_SCHEMA_ID,
+        "title": "Gazetteer file",
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+        "$defs": dict(sorted(definitions.items())),
+    }
 
 
 def record_schema(
@@ -95,6 +118,7 @@ def _type(kind: Any, gazetteer: Optional[Gazetteer], definitions: dict[str, Any]
     if isinstance(kind, spec.Names):
         return {
             "type": "object",
+            "properties": {language: _type(spec.NAME, gazetteer, definitions) for language in kind.languages},
             "required": ["en"],
             "propertyNames": {"pattern": spec.LANGUAGE_TAG.pattern},
             "additionalProperties": _type(spec.NAME, gazetteer, definitions),

@@ -4,7 +4,8 @@ Pull requests come from strangers. Whatever they add under the archive folder is
 four known kinds, or refused with a message naming the file and what to do instead:
 
 - **articles**: ``articles/**/*.md``, read and validated, published as generated pages;
-- **the gazetteer**: ``gazetteer/*.yml``, read, never copied to the site;
+- **the gazetteer**: ``gazetteer/*.yml``, read, never copied to the site; of those,
+  ``gazetteer/vocabulary.yml`` is the archive's vocabulary (its sides and name languages);
 - **editorial pages**: Markdown (``.md``) anywhere else, checked like an article's body;
 - **media**: raster images and PDF files in ``media/``, of a known kind (the first bytes must
   say so too, so an HTML file cannot pose as a picture) and at most :data:`MAX_MEDIA_BYTES`.
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from archive.format.layout import ARTICLES_DIR, GAZETTEER_DIR, MEDIA_DIR
+from archive.format.layout import ARTICLES_DIR, GAZETTEER_DIR, MEDIA_DIR, VOCABULARY_FILE
 from archive.read.problems import Problem, Severity, printable
 
 #: The suffix of every Markdown page, article or editorial.
@@ -67,14 +68,16 @@ _INSTEAD: dict[str, str] = {
 class Manifest:
     """What the gate admitted, by kind, and the problems of everything it refused.
 
-    ``articles`` and ``gazetteer`` are absolute paths (strings: cheap to make by the ten
-    thousand); ``pages`` and ``media`` are paths relative to the root with ``/``, as a site
-    generator names its source files.
+    ``articles``, ``gazetteer`` and ``vocabulary`` are absolute paths (strings: cheap to make by
+    the ten thousand); ``pages`` and ``media`` are paths relative to the root with ``/``, as a
+    site generator names its source files.
     """
 
     root: Path
     articles: list[str] = field(default_factory=list)
     gazetteer: list[str] = field(default_factory=list)
+    #: The vocabulary file (``gazetteer/vocabulary.yml``), when the archive has one.
+    vocabulary: Optional[str] = None
     pages: list[str] = field(default_factory=list)
     media: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -190,7 +193,9 @@ def _admit(entry: os.DirEntry, rel: str, base: str, manifest: Manifest) -> None:
                 _INSTEAD.get(lowered, f"move it out of {ARTICLES_DIR}/; media go in {MEDIA_DIR}/"),
             )
     elif top == GAZETTEER_DIR and rest:
-        if "/" not in rest and lowered in GAZETTEER_SUFFIXES:
+        if rel == VOCABULARY_FILE:
+            manifest.vocabulary = path
+        elif "/" not in rest and lowered in GAZETTEER_SUFFIXES:
             manifest.gazetteer.append(path)
         else:
             _refuse(
@@ -257,6 +262,7 @@ __all__ = [
     "ARTICLES_DIR",
     "GAZETTEER_DIR",
     "MEDIA_DIR",
+    "VOCABULARY_FILE",
     "MEDIA_KINDS",
     "MAX_MEDIA_BYTES",
     "Manifest",

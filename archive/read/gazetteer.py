@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Optional
 
 from archive.format import spec
+from archive.format.layout import VOCABULARY_FILE
 from archive.format.model import ENTITY_KINDS, Entity
+from archive.format.vocabulary import DEFAULT_VOCABULARY, ArchiveVocabulary
 from archive.names.normalise import normalise_name, without_generic_words
 from archive.names.suggest import CloseMatcher, close_matches
 from archive.read.problems import ProblemLog, Severity, shown_path
@@ -31,9 +33,11 @@ MAX_GAZETTEER_BYTES = 8 * 1024 * 1024
 
 @dataclass
 class Gazetteer:
-    """Entities by id, with lookups by kind, by parent and by spelling."""
+    """Entities by id, with lookups by kind, by parent and by spelling; and the archive's
+    vocabulary (its sides and name languages), which its entities were checked against."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
+    vocabulary: ArchiveVocabulary = DEFAULT_VOCABULARY
 
     def __post_init__(self) -> None:
         self._spellings: Optional[dict[str, list[str]]] = None
@@ -180,25 +184,37 @@ class _RawEntity:
     value: dict
 
 
+#: The vocabulary file's name in the gazetteer's folder: read by ``archive.read.vocabulary``, not as entries.
+_VOCABULARY_NAME = VOCABULARY_FILE.rpartition("/")[2]
+
+
 def find_gazetteer_files(directory: Path) -> list[Path]:
-    """The gazetteer files directly in ``directory``: regular files only, never a link (see archive.read.gate)."""
+    """The gazetteer files directly in ``directory``: regular files only, never a link (see
+    archive.read.gate), and not the vocabulary file."""
     found = [
         p
         for p in list(directory.glob("*.yml")) + list(directory.glob("*.yaml"))
-        if not p.name.startswith(".") and stat.S_ISREG(os.lstat(p).st_mode)
+        if not p.name.startswith(".") and p.name != _VOCABULARY_NAME and stat.S_ISREG(os.lstat(p).st_mode)
     ]
     return sorted(found)
 
 
 def load_gazetteer(
-    files: Iterable[Path], log: ProblemLog, *, today: Optional[date] = None, root: Optional[Path] = None
+    files: Iterable[Path],
+    log: ProblemLog,
+    *,
+    today: Optional[date] = None,
+    root: Optional[Path] = None,
+    vocabulary: ArchiveVocabulary = DEFAULT_VOCABULARY,
 ) -> Gazetteer:
     """Read and validate gazetteer files; every problem goes to ``log``.
 
     Two passes: the first collects every id (so an entry may name a parent defined later or in
-    another file), the second validates each entry against the declarations in ``spec``.
+    another file), the second validates each entry against the declarations in ``spec``, made
+    for the archive's ``vocabulary`` (its sides and name languages).
     """
     today = today or date.today()
+    sections = spec.gazetteer_sections(vocabulary)
     raw_entities: list[_RawEntity] = []
     documents: list[tuple[str, YamlDocument]] = []
     for file in files:
@@ -221,7 +237,7 @@ def load_gazetteer(
         entity_id = raw.value.get("id")
         if not isinstance(entity_id, str):
             continue
-        kind = spec.GAZETTEER_SECTIONS[raw.section][0]
+        kind = sections[raw.section][0]
         if entity_id in first_seen:
             other = first_seen[entity_id]
             line, column = raw.document.position((raw.section, raw.index, "id"))
@@ -242,9 +258,9 @@ def load_gazetteer(
         stub.entities[entity_id] = Entity(entity_id, kind, {"en": str(names.get("en", entity_id))})
 
     # Pass 2: validate every entry and build the entities.
-    gazetteer = Gazetteer()
+    gazetteer = Gazetteer(vocabulary=vocabulary)
     for raw in raw_entities:
-        kind, record = spec.GAZETTEER_SECTIONS[raw.section]
+        kind, record = sections[raw.section]
         reader = RecordReader(raw.path, raw.document, log, stub, today)
         line, _ = raw.document.position((raw.section, raw.index))
         entity = reader.record(record, raw.value, (raw.section, raw.index), {"kind": kind, "path": raw.path, "line": line})
@@ -290,6 +306,9 @@ def _sections(path: str, document: YamlDocument, log: ProblemLog) -> list[_RawEn
             continue
         if key not in spec.GAZETTEER_SECTIONS:
             line, column = document.position((key,), key=True)
+            if key in ("sides", "name_languages"):
+                log.add(path, line, column, Severity.ERROR, str(key), f"'{key}' belongs in {VOCABULARY_FILE}", "move it there")
+                continue
             options = close_matches(str(key), list(spec.GAZETTEER_SECTIONS) + ["meta"], n=1, cutoff=0.6)
             hint = (
                 f"did you mean '{options[0]}'?" if options else "allowed: " + ", ".join(list(spec.GAZETTEER_SECTIONS) + ["meta"])

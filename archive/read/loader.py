@@ -25,6 +25,7 @@ from archive.read.gazetteer import Gazetteer, load_gazetteer
 from archive.read.pages import check_page
 from archive.read.problems import Problem, ProblemLog, Severity, shown_path
 from archive.read.source import SourceError, parse_yaml, read_text, split_front_matter
+from archive.read.vocabulary import read_vocabulary
 
 
 class ArchiveNotFound(Exception):
@@ -123,8 +124,10 @@ def load_archive(
             "no gazetteer files found",
             "the gazetteer lives in gazetteer/*.yml (regions, places, actors, tags)",
         )
-    gazetteer = load_gazetteer(gazetteer_files, log, today=today)
-    gazetteer_stamp = tuple(_stamp(f) for f in gazetteer_files)
+    vocabulary_file = Path(manifest.vocabulary) if manifest.vocabulary else None
+    vocabulary = read_vocabulary(vocabulary_file, log)
+    gazetteer = load_gazetteer(gazetteer_files, log, today=today, vocabulary=vocabulary)
+    gazetteer_stamp = tuple(_stamp(f) for f in gazetteer_files + ([vocabulary_file] if vocabulary_file else []))
     for page in manifest.pages:
         check_page(os.path.join(root, page), shown_path(root / page), log)
     _check_urls(gazetteer, manifest.pages, root, log)

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from typing import Any, Optional, Protocol
 
 from archive.format import rules, spec, vocabulary
+from archive.format.layout import VOCABULARY_FILE
 from archive.format.rules import LONGEST_SHOWN_INT_BITS, number_text
 from archive.format.urls import check_web_url
 from archive.names.suggest import close_matches, did_you_mean
@@ -358,20 +359,30 @@ class RecordReader:
         return True, items
 
     def _names(self, kind: spec.Names, raw: Any, path: tuple[PathKey, ...]) -> tuple[bool, Any]:
+        shape = "{" + ", ".join(f"{code}: ..." for code in kind.languages) + "}"
         if not isinstance(raw, dict):
-            self.error(path, f"expected names by language ({{en: ..., uk: ..., ru: ...}}), got {kind_of_value(raw)}")
+            self.error(path, f"expected names by language ({shape}), got {kind_of_value(raw)}")
             return False, None
         names: dict[str, str] = {}
         for language, name in raw.items():
             if not isinstance(language, str) or not spec.LANGUAGE_TAG.match(language):
-                self.error(path + (language,), f"'{language}' is not a language code", "use en, uk, ru", at_key=True)
+                self.error(
+                    path + (language,), f"'{language}' is not a language code", f"use {', '.join(kind.languages)}", at_key=True
+                )
                 continue
             ok, text = self._text(spec.NAME, name, path + (language,))
             if ok:
                 names[language] = text
+                if language not in kind.languages:
+                    self.warning(
+                        path + (language,),
+                        f"'{language}' is not one of the archive's name languages ({', '.join(kind.languages)})",
+                        f"add it to name_languages in {VOCABULARY_FILE}, or write the name under aliases",
+                        at_key=True,
+                    )
         if "en" not in names:
             if "en" not in raw:
-                self.error(path, "an English name (en) is required", "names: {en: ..., uk: ..., ru: ...}")
+                self.error(path, "an English name (en) is required", f"names: {shape}")
             return False, None
         return True, names
 
