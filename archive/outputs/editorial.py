@@ -19,7 +19,6 @@ from archive.format.vocabulary import (
     EVIDENCE_KINDS,
     EVIDENCE_STATUSES,
     QUALIFIERS,
-    SIDES,
 )
 from archive.outputs.components import Helpers, SiteContext
 from archive.outputs.html import Links
@@ -96,7 +95,7 @@ def blocks(latest_count: int, repo_url: str = "") -> dict[str, Callable[[SiteCon
         "evidence-kinds": vocabulary_block(EVIDENCE_KINDS, None),
         "qualifiers": vocabulary_block(QUALIFIERS, None),
         "actor-types": vocabulary_block(ACTOR_TYPES, None),
-        "sides": vocabulary_block(SIDES, None),
+        "sides": lambda ctx, links: vocabulary_block(ctx.catalogue.gazetteer.vocabulary.side_definitions, None)(ctx, links),
         "contributing": contributing_block(repo_url),
     }
 

@@ -150,6 +150,7 @@ def plan(
         entity_claims_limit=options.entity_claims_limit,
         claim_years=tuple(catalogue.claim_years()) if split else (),
     )
+    ctx.templates.env.globals["SIDES"] = catalogue.gazetteer.vocabulary.side_definitions  # the archive's own sides
     outputs = Registry()
     for family in default_families() if families is None else families:
         outputs.extend(Output.generated_page(family, spec) for spec in family.pages(ctx))

@@ -8,7 +8,6 @@ from collections import defaultdict
 
 from archive.format import layout
 from archive.format.model import Entity
-from archive.format.vocabulary import SIDES
 from archive.outputs.components import (
     KIND_LABELS,
     Helpers,
@@ -25,7 +24,11 @@ SECTION_INTROS = {
     "actors": "Forces, services, official bodies, offices, media, monitors and people that act, claim or check in the archive's articles, by the side they belong to as reported.",
     "tags": "Event types and topics, broader tags first.",
 }
-SIDE_TITLES = {"ru": "Russian side", "ua": "Ukrainian side", "none": "Neither side", "": "Side not recorded"}
+
+
+def side_titles(ctx: SiteContext) -> dict[str, str]:
+    """The heading of each side's actors (the archive's vocabulary), and of actors with none."""
+    return {**ctx.catalogue.gazetteer.vocabulary.side_labels, "": "Side not recorded"}
 
 
 class TaxonomyPages:
@@ -129,7 +132,7 @@ def _facts(ctx: SiteContext, entity: Entity) -> dict:
     return {
         "names": entity_names(entity),
         "aliases": [a for a in entity.aliases if a not in entity.names.values()],
-        "side_title": SIDE_TITLES.get(entity.side or "", entity.side),
+        "side_title": side_titles(ctx).get(entity.side or "", entity.side),
         "holders": holders,
         "coordinates": coordinates,
         "children": [c for c in ctx.catalogue.gazetteer.children(entity.id) if ctx.catalogue.has_page(c)],
@@ -186,10 +189,11 @@ def places_index(ctx: SiteContext, links: Links) -> Rendered:
 
 def actors_index(ctx: SiteContext, links: Links) -> Rendered:
     catalogue = ctx.catalogue
-    groups: dict[str, list[str]] = {side: [] for side in (*SIDES, "")}
+    titles = side_titles(ctx)
+    groups: dict[str, list[str]] = {side: [] for side in titles}
     for actor in catalogue.kinds["actor"]:
         groups.setdefault(catalogue.gazetteer[actor].side or "", []).append(actor)
-    return _section(ctx, links, "actors", groups, SIDE_TITLES)
+    return _section(ctx, links, "actors", groups, titles)
 
 
 def tags_index(ctx: SiteContext, links: Links) -> Rendered:
