@@ -124,6 +124,13 @@ def label(value: str) -> str:
 
 
 LANGUAGE_NAMES = {"en": "English", "uk": "Ukrainian", "ru": "Russian", "pl": "Polish", "de": "German", "fr": "French"}
+#: Languages other archives name their entities in (a vocabulary's name_languages).
+LANGUAGE_NAMES.update(
+    ar="Arabic", fa="Persian", he="Hebrew", tr="Turkish", ku="Kurdish", am="Amharic", ti="Tigrinya", so="Somali"
+)
+LANGUAGE_NAMES.update(
+    es="Spanish", pt="Portuguese", be="Belarusian", ka="Georgian", hy="Armenian", az="Azerbaijani", my="Burmese"
+)
 
 
 def language_name(code: str) -> str:
