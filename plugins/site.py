@@ -66,6 +66,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_config(self, config):
         self.site, self.cache = None, getattr(self, "cache", None) or ArticleCache()
         self.root = Path(self.config.archive_dir or config.docs_dir).resolve()
+        if not self.root.is_relative_to(Path(config.docs_dir).resolve()):  # `mkdocs serve` watches it too
+            config.watch.append(str(self.root))
         theme.register_templates(config.theme)
         config.extra_css.append(ASSET_URIS["css"])
         config.extra_javascript.append(ASSET_URIS["js"])
