@@ -18,9 +18,33 @@ SCHEMA_ID = "https://conflict-archive.invalid/schema/front-matter.json"
 GAZETTEER_SCHEMA_ID = "https://conflict-archive.invalid/schema/gazetteer.json"
 
 
-def front_matter_schema(gazetteer: Optional[Gazetteer] = None) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of an article's front matter."""
-    return record_schema(spec.ARTICLE, gazetteer, title="Article front matter", schema_id=SCHEMA_ID)
+def front_matter_schema(gazetteer: Optional[Gazetteer] = None, *, examples: Optional[Gazetteer] = None) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of an article's front matter; ids are listed from
+    ``gazetteer``, and the examples' ids are the archive's (``examples``: its gazetteer)."""
+    schema = record_schema(spec.ARTICLE, gazetteer, title="Article front matter", schema_id=SCHEMA_ID)
+    source = examples or gazetteer
+    if source is not None:
+        for record in _records(spec.ARTICLE):
+            shown = schema if record is spec.ARTICLE else schema["$defs"][record.name.replace(" ", "_")]
+            for field in record.fields:
+                prop = shown["properties"][field.name]
+                if "examples" in prop:
+                    example = source.example(field)
+                    if example is None:
+                        del prop["examples"]
+                    else:
+                        prop["examples"] = [example]
+    return schema
+
+
+def _records(record: spec.Record) -> list[spec.Record]:
+    """``record`` and every record nested in it, each once."""
+    found = [record]
+    for field in record.fields:
+        kind = field.type.item if isinstance(field.type, spec.ListOf) else field.type
+        if isinstance(kind, spec.Nested):
+            found += [r for r in _records(kind.record) if r not in found]
+    return found
 
 
 def gazetteer_schema(vocabulary: ArchiveVocabulary, gazetteer: Optional[Gazetteer] = None) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from archive.format import spec
 from archive.format.layout import VOCABULARY_FILE
@@ -113,6 +113,22 @@ class Gazetteer:
     def lookup(self, spelling: str) -> list[str]:
         """Ids of the entities that go by ``spelling`` in any language or alias."""
         return list(self.spelling_index().get(normalise_name(spelling), []))
+
+    def example(self, field: spec.Field) -> Any:
+        """The field's example (``spec``'s) as this archive can use it: an id of the example
+        that this gazetteer lacks (another conflict's archive has other ids) is replaced by one
+        of the same kind it has, or the example is dropped (``None``) when it has none."""
+        example = field.example
+        kinds = field.type.kinds if isinstance(field.type, spec.Ref) else spec.listed_kinds(field)
+        if example is None or not kinds:
+            return example
+        wanted = example if isinstance(example, list) else [example]
+        if all(self.kind_of(i) in kinds for i in wanted):
+            return example
+        found = [e.id for e in self.entities.values() if e.kind in kinds][: len(wanted)]
+        if not found:
+            return None
+        return found if isinstance(example, list) else found[0]
 
     def suggest(self, text: str, kinds: tuple[str, ...]) -> list[str]:
         """Ids of ``kinds`` that ``text`` probably meant: a mistyped id, a name, a near-miss name."""
