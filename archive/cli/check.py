@@ -11,7 +11,7 @@ from typing import Optional
 
 import click
 
-from archive.cli.common import DEFAULT_CONTENT, _echo_problem, _summary
+from archive.cli.common import _echo_problem, _summary, default_archive
 from archive.format.layout import ARTICLES_DIR, GAZETTEER_DIR
 from archive.read.loader import ArchiveNotFound, find_root, load_archive, shown_path
 from archive.read.problems import ProblemLog, format_github, format_json
@@ -21,7 +21,7 @@ def _targets(paths: tuple[str, ...]) -> dict[Path, Optional[list[Path]]]:
     """Group the PATH arguments by archive root; ``None`` means the whole archive."""
     grouped: dict[Path, Optional[list[Path]]] = {}
     files: dict[Path, list[Path]] = defaultdict(list)
-    for raw in paths or (DEFAULT_CONTENT,):
+    for raw in paths or (default_archive(),):
         path = Path(raw)
         if not path.exists():
             raise click.UsageError(f"{raw}: no such file or folder")
@@ -82,7 +82,9 @@ def run_check(
     help="Check only the articles changed since git REF (all of them if the gazetteer changed).",
 )
 def check(paths: tuple[str, ...], strict: bool, output_format: str, changed_since: Optional[str]) -> None:
-    """Validate the archive (default: content/) and report every problem at once.
+    """Validate the archive and report every problem at once.
+
+    The archive is the one mkdocs.yml (in this folder) builds the site from, else content/.
 
     PATHS may be the archive folder, folders inside it, or single article files; the gazetteer
     is always loaded so references are checked.

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Optional
 
 import click
 
-from archive.cli.common import DAY, DEFAULT_CONTENT, _archive_root, _load_gazetteer
+from archive.cli.common import ARCHIVE_HELP, DAY, _archive_root, _load_gazetteer
 from archive.format import spec
 from archive.format.layout import ARTICLES_DIR
 from archive.format.rules import text_problem
@@ -23,16 +23,14 @@ if TYPE_CHECKING:
 
 @click.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "--content", default=DEFAULT_CONTENT, show_default=True, type=click.Path(file_okay=False), help="The archive to import into."
-)
+@click.option("--content", "--archive", "content", default=None, type=click.Path(file_okay=False), help=ARCHIVE_HELP)
 @click.option("--date", "default_date", type=DAY, help="Date of .txt/.md reports that give none (default: today).")
 @click.option("--language", help="Language of .txt/.md reports (default: guessed from the text).")
 @click.option(
     "--overwrite", is_flag=True, help="Replace drafts (draft: true) that already exist; a reviewed article is never replaced."
 )
 def import_command(
-    paths: tuple[Path, ...], content: str, default_date: Optional[date], language: Optional[str], overwrite: bool
+    paths: tuple[Path, ...], content: Optional[str], default_date: Optional[date], language: Optional[str], overwrite: bool
 ) -> None:
     """Turn existing reports into draft articles, with their regions, places and actors detected.
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Optional
 import click
 
 from archive.cli.check import run_check
-from archive.cli.common import DAY, DEFAULT_CONTENT, _archive_root, _echo_problem, _load_gazetteer
+from archive.cli.common import ARCHIVE_HELP, DAY, _archive_root, _echo_problem, _load_gazetteer
 from archive.format import spec
 from archive.format.rules import text_problem
 from archive.read.loader import shown_path
@@ -77,9 +77,7 @@ def _text_problem(name: str, value: str, kind: spec.Text) -> Optional[str]:
 @click.option("--actor", "actors", multiple=True, help="An actor id or name (repeatable).")
 @click.option("--tag", "tags", multiple=True, help="A tag id or name (repeatable).")
 @click.option("--draft", is_flag=True, help="Mark the article as a draft: checked leniently, left out of the site.")
-@click.option(
-    "--content", default=DEFAULT_CONTENT, show_default=True, type=click.Path(file_okay=False), help="The archive folder."
-)
+@click.option("--content", "--archive", "content", default=None, type=click.Path(file_okay=False), help=ARCHIVE_HELP)
 def new(
     title: Optional[str],
     day: Optional[date],
@@ -92,12 +90,12 @@ def new(
     actors: tuple[str, ...],
     tags: tuple[str, ...],
     draft: bool,
-    content: str,
+    content: Optional[str],
 ) -> None:
     """Write a new article with every field laid out and commented.
 
     Give --title, --date, --url and --publisher (in a terminal, what is missing is asked for).
-    The file is content/articles/YYYY/<date>-<title-words>.md; an existing file is never
+    The file is articles/YYYY/<date>-<title-words>.md in the archive; an existing file is never
     replaced. `archive check` on the new file then lists what is left to fill in.
     """
     from archive.contrib import scaffold
