@@ -11,6 +11,7 @@ import click
 from archive.cli.check import run_check
 from archive.cli.common import ARCHIVE_HELP, DAY, _archive_root, _echo_problem, _load_gazetteer
 from archive.format import spec
+from archive.format.layout import GAZETTEER_DIR
 from archive.format.rules import text_problem
 from archive.read.loader import shown_path
 
@@ -159,7 +160,13 @@ def new(
     new_id = scaffold.article_id(day, article.title)
     path = scaffold.article_path(root, new_id)
     shown = shown_path(path)
-    text = scaffold.article_template(article, modeline_text=scaffold.modeline(path, root), shown_path=shown)
+    text = scaffold.article_template(
+        article,
+        modeline_text=scaffold.modeline(path, root),
+        shown_path=shown,
+        gazetteer=gazetteer,
+        gazetteer_path=shown_path(root / GAZETTEER_DIR) + "/",
+    )
     try:
         scaffold.write_new_file(root, path, text.encode("utf-8"))
     except scaffold.UnsafeDestination as exc:

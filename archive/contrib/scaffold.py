@@ -30,6 +30,7 @@ from typing import Any, Optional
 
 from archive.format import spec
 from archive.format.layout import article_uri
+from archive.read.gazetteer import Gazetteer
 from archive.read.source import resolve_plain
 
 #: Where the JSON Schema of the front matter is kept, relative to the repository (the folder
@@ -415,15 +416,26 @@ class NewArticle:
     suggestions: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
-def article_template(article: NewArticle, *, modeline_text: str, shown_path: str) -> str:
-    """The complete file ``archive new`` writes: every field of the model, laid out and commented."""
+def article_template(
+    article: NewArticle,
+    *,
+    modeline_text: str,
+    shown_path: str,
+    gazetteer: Optional[Gazetteer] = None,
+    gazetteer_path: str = "content/gazetteer/",
+) -> str:
+    """The complete file ``archive new`` writes: every field of the model, laid out and commented.
+
+    With the archive's ``gazetteer``, the examples' ids are its own (see ``Gazetteer.example``).
+    """
+    example: Callable[[spec.Field], Any] = (lambda f: f.example) if gazetteer is None else gazetteer.example
     lines = [
         "---",
         modeline_text,
         "# A new article. Fill in what is marked REQUIRED; leave empty what does not apply.",
         f"# `archive check {shown_path}` lists what is still missing, line by line.",
         "# Write the archive's own summary of the report below the closing '---'.",
-        "# Every field is explained in CONTRIBUTING.md; ids come from the gazetteer (content/gazetteer/).",
+        f"# Every field is explained in CONTRIBUTING.md; ids come from the gazetteer ({gazetteer_path}).",
     ]
     given: dict[str, Any] = {
         "title": article.title,
@@ -439,38 +451,40 @@ def article_template(article: NewArticle, *, modeline_text: str, shown_path: str
     }
     for field_spec in spec.ARTICLE.fields:
         lines.append("")
-        lines.extend(_top_level(field_spec, given.get(field_spec.name), article.suggestions.get(field_spec.name, [])))
+        lines.extend(_top_level(field_spec, given.get(field_spec.name), article.suggestions.get(field_spec.name, []), example))
     lines += ["---", ""]
     return "\n".join(lines)
 
 
-def _top_level(field_spec: spec.Field, value: Any, suggestions: list[tuple[str, str]]) -> list[str]:
+def _top_level(
+    field_spec: spec.Field, value: Any, suggestions: list[tuple[str, str]], example: Callable[[spec.Field], Any]
+) -> list[str]:
     kind = field_spec.type
-    lines = [f"# {_doc(field_spec)}"]
+    lines = [f"# {_doc(field_spec, example)}"]
     if isinstance(kind, spec.Choice):
         lines += [f"#   {name}: {meaning}" for name, meaning in kind.vocabulary.items()]
     if isinstance(kind, spec.ListOf) and isinstance(kind.item, spec.Ref):
         kinds = " or ".join(kind.item.kinds)
         hint = f"# Ids of gazetteer entries ({kinds}), as a list: [id, id]."
-        if field_spec.example:
-            hint += f" Example: {yaml_list(field_spec.example)}"
+        if example(field_spec):
+            hint += f" Example: {yaml_list(example(field_spec))}"
         lines.append(hint)
         if suggestions and not value:
             lines.append("# Suggested from the title: " + ", ".join(f"{i} ({name})" for i, name in suggestions))
     name = field_spec.name
     if isinstance(kind, spec.Nested):
         lines.append(f"{name}:")
-        lines += _record_lines(kind.record, value or {}, indent=2, comment_at=None, list_item=False)
+        lines += _record_lines(kind.record, value or {}, indent=2, comment_at=None, list_item=False, example=example)
     elif isinstance(kind, spec.ListOf) and isinstance(kind.item, spec.Nested):
         record = kind.item.record
         if value:
             lines.append(f"{name}:")
             for item in value:
-                lines += _record_lines(record, item, indent=2, comment_at=None, list_item=True)
+                lines += _record_lines(record, item, indent=2, comment_at=None, list_item=True, example=example)
         else:
             lines.append("# For each item, copy the commented block below and remove the '# ' from its lines.")
             lines.append(f"{name}:")
-            lines += _record_lines(record, {}, indent=2, comment_at=2, list_item=True)
+            lines += _record_lines(record, {}, indent=2, comment_at=2, list_item=True, example=example)
     elif isinstance(kind, spec.ListOf):
         lines.append(f"{name}: {yaml_list(value)}" if value else f"{name}:")
     else:
@@ -479,7 +493,15 @@ def _top_level(field_spec: spec.Field, value: Any, suggestions: list[tuple[str, 
     return lines
 
 
-def _record_lines(record: spec.Record, values: dict, *, indent: int, comment_at: Optional[int], list_item: bool) -> list[str]:
+def _record_lines(
+    record: spec.Record,
+    values: dict,
+    *,
+    indent: int,
+    comment_at: Optional[int],
+    list_item: bool,
+    example: Callable[[spec.Field], Any],
+) -> list[str]:
     """A nested record's fields, one per line, each with its doc as a comment beside it.
 
     ``comment_at`` is the column of the ``#`` that comments out a whole example block (``None``
@@ -492,15 +514,17 @@ def _record_lines(record: spec.Record, values: dict, *, indent: int, comment_at:
         kind = field_spec.type
         value = values.get(field_spec.name)
         inner = indent + len(lead) + 2
-        doc = _doc(field_spec)
+        doc = _doc(field_spec, example)
         if isinstance(kind, spec.ListOf) and isinstance(kind.item, spec.Nested):
             lines.append(_line(indent, f"{lead}{field_spec.name}:", doc, comment_at)[0])
             block_at = indent if comment_at is None else comment_at
-            lines += _record_lines(kind.item.record, {}, indent=inner, comment_at=block_at, list_item=True)
+            lines += _record_lines(kind.item.record, {}, indent=inner, comment_at=block_at, list_item=True, example=example)
             continue
         if isinstance(kind, spec.Nested):
             lines.append(_line(indent, f"{lead}{field_spec.name}:", doc, comment_at)[0])
-            lines += _record_lines(kind.record, value or {}, indent=inner, comment_at=comment_at, list_item=False)
+            lines += _record_lines(
+                kind.record, value or {}, indent=inner, comment_at=comment_at, list_item=False, example=example
+            )
             continue
         rendered = (yaml_list(value) if value else "") if isinstance(kind, spec.ListOf) else yaml_scalar(value)
         line, column = _line(indent, f"{lead}{field_spec.name}:" + (f" {rendered}" if rendered else ""), doc, comment_at)
@@ -524,12 +548,13 @@ def _line(indent: int, text: str, comment: str, comment_at: Optional[int]) -> tu
     return f"{body.ljust(column)}# {comment}", column
 
 
-def _doc(field_spec: spec.Field) -> str:
-    """``REQUIRED. Who published the report. Example: BBC News`` for one field."""
+def _doc(field_spec: spec.Field, examples: Callable[[spec.Field], Any]) -> str:
+    """``REQUIRED. Who published the report. Example: BBC News`` for one field (its example as
+    ``examples`` gives it)."""
     doc = field_spec.doc or field_spec.name
     if isinstance(field_spec.type, spec.Ref):
         doc += f" Ids of kind {' or '.join(field_spec.type.kinds)}."
-    example = field_spec.example
+    example = examples(field_spec)
     if example is not None and not isinstance(example, list) and not isinstance(field_spec.type, spec.Choice):
         doc += f" Example: {yaml_scalar(example)}"
     if isinstance(field_spec.type, spec.Choice):
