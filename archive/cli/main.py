@@ -1,7 +1,7 @@
 """The ``archive`` command: check the archive, print its schema, scaffold and import articles.
 
-Each command is a module of this package (``check``, ``schema``, ``new``, ``importing``; what
-they share is in ``common``); this one is the group that gathers them.
+Each command is a module of this package (``check``, ``schema``, ``new``, ``importing``,
+``export``, ``init``; what they share is in ``common``); this one is the group that gathers them.
 
 Output is coloured in a terminal and plain in a pipe (click does that). Exit status: 0 when
 all is well, 1 when the archive has errors (or warnings with ``--strict``), 2 for a usage error.
@@ -14,6 +14,7 @@ import click
 from archive.cli.check import check, run_changed_check, run_check
 from archive.cli.export import export
 from archive.cli.importing import import_command
+from archive.cli.init import init
 from archive.cli.new import new
 from archive.cli.schema import schema
 
@@ -29,5 +30,6 @@ main.add_command(schema)
 main.add_command(new)
 main.add_command(import_command)
 main.add_command(export)
+main.add_command(init)
 
 __all__ = ["main", "run_check", "run_changed_check"]
