@@ -10,14 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
-from markupsafe import Markup
-
 from archive.catalogue import Catalogue, ClaimEntry
 from archive.format import layout
 from archive.format.model import Claim, Entity
 from archive.format.vocabulary import ARTICLE_STATUSES, CHECK_RESULTS, CLAIM_STATUSES, EVIDENCE_STATUSES
 from archive.outputs.display import LANGUAGE_NAMES, format_figure, format_figure_value, label, language_name
-from archive.outputs.html import Links, attrs, esc, heading, join, time_tag
+from archive.outputs.html import Html, Links, attrs, esc, heading, join, time_tag
 from archive.outputs.render import Templates
 
 #: Status vocabularies by the family a badge belongs to, and the anchor prefix on the methodology page.
@@ -69,16 +67,16 @@ def status_anchor(family: str, status: str) -> str:
     return f"{family}-status-{status}"
 
 
-def _cached(ctx: SiteContext, key: tuple, make: Callable[[], str]) -> str:
+def _cached(ctx: SiteContext, key: tuple, make: Callable[[], str]) -> Html:
     """The snippet for ``key``, made once per build: the same chip or badge recurs on thousands
     of pages, and pages at one folder depth share their relative links (``links.prefix``)."""
     found = ctx.memo.get(key)
     if found is None:
-        found = ctx.memo[key] = make()
+        found = ctx.memo[key] = Html(make())
     return found
 
 
-def badge(ctx: SiteContext, links: Links, family: str, status: str) -> str:
+def badge(ctx: SiteContext, links: Links, family: str, status: str) -> Html:
     """A coloured status label; its title gives the definition, its link the methodology."""
     return _cached(ctx, ("badge", links.prefix, family, status), lambda: _badge(ctx, links, family, status))
 
@@ -86,14 +84,14 @@ def badge(ctx: SiteContext, links: Links, family: str, status: str) -> str:
 def _badge(ctx: SiteContext, links: Links, family: str, status: str) -> str:
     href = None
     if ctx.methodology and links.exists(ctx.methodology):
-        href = Markup(links.href(ctx.methodology, status_anchor(family, status)))
+        href = Html(links.href(ctx.methodology, status_anchor(family, status)))
     definition = STATUS_FAMILIES[family].get(status, "")
     return str(
         ctx.templates.render("archive/partials/badge.html", family=family, status=status, definition=definition, href=href)
     )
 
 
-def entity_link(ctx: SiteContext, links: Links, entity_id: str, *, chip: bool = True, text: Optional[str] = None) -> str:
+def entity_link(ctx: SiteContext, links: Links, entity_id: str, *, chip: bool = True, text: Optional[str] = None) -> Html:
     """The entity's name, linked to its page (a chip by default); plain text if it has no page."""
     return _cached(ctx, ("entity", links.prefix, entity_id, chip, text), lambda: _entity_link(ctx, links, entity_id, chip, text))
 
@@ -105,7 +103,7 @@ def _entity_link(ctx: SiteContext, links: Links, entity_id: str, chip: bool, tex
     href, cls = None, "archive-chip" if chip else ""
     if entity is not None and ctx.catalogue.has_page(entity_id):
         uri = ctx.entity_uri(entity_id)
-        href = Markup(links.href(uri)) if links.exists(uri) else None
+        href = Html(links.href(uri)) if links.exists(uri) else None
         cls = f"archive-chip archive-chip--{entity.kind}" if chip else ""
     return str(ctx.templates.render("archive/partials/chip.html", entity=entity, name=name, chip=chip, cls=cls, href=href))
 
@@ -119,7 +117,7 @@ def article_link(ctx: SiteContext, links: Links, article_id: str, fragment: str 
     return links.a(layout.article_uri(article_id), article.title, fragment=fragment)
 
 
-def article_item(ctx: SiteContext, links: Links, article_id: str, *, summary: bool = False) -> str:
+def article_item(ctx: SiteContext, links: Links, article_id: str, *, summary: bool = False) -> Html:
     """One line of an article list: date, linked title, status; optionally the summary."""
     return _cached(ctx, ("item", links.prefix, article_id, summary), lambda: _article_item(ctx, links, article_id, summary))
 
@@ -130,8 +128,8 @@ def _article_item(ctx: SiteContext, links: Links, article_id: str, summary: bool
 
 
 def article_list(ctx: SiteContext, links: Links, ids: Iterable[str], *, summary: bool = False) -> str:
-    h = Helpers(ctx, links)
-    return str(h.render("archive/partials/article-list.html", ids=list(ids), summary=summary))
+    items = Html("".join(article_item(ctx, links, i, summary=summary) for i in ids))
+    return str(ctx.templates.render("archive/partials/article-list.html", items=items, summary=summary))
 
 
 def figures(ctx: SiteContext, claim: Claim) -> str:
@@ -199,61 +197,61 @@ class Helpers:
         self.ctx, self.links = ctx, links
         self.toc: list[tuple[int, str, str]] = [] if toc is None else toc
 
-    def a(self, uri: str, text: str, fragment: str = "", cls: str = "", title: str = "") -> Markup:
+    def a(self, uri: str, text: str, fragment: str = "", cls: str = "", title: str = "") -> Html:
         """A link to the page or file at ``uri``; plain text when it does not exist."""
-        return Markup(self.links.a(uri, text, fragment=fragment, cls=cls, title=title))
+        return Html(self.links.a(uri, text, fragment=fragment, cls=cls, title=title))
 
-    def href(self, uri: str, fragment: str = "") -> Markup:
-        return Markup(self.links.href(uri, fragment))
+    def href(self, uri: str, fragment: str = "") -> Html:
+        return Html(self.links.href(uri, fragment))
 
     def exists(self, uri: str) -> bool:
         return self.links.exists(uri)
 
-    def heading(self, level: int, anchor: str, text: str) -> Markup:
+    def heading(self, level: int, anchor: str, text: str) -> Html:
         """``<hN id=...>``, recorded in the page's table of contents."""
-        return Markup(heading(level, anchor, text, self.toc))
+        return Html(heading(level, anchor, text, self.toc))
 
-    def time(self, value: date, text: str) -> Markup:
-        return Markup(time_tag(value, text))
+    def time(self, value: date, text: str) -> Html:
+        return Html(time_tag(value, text))
 
-    def chip(self, entity_id: str) -> Markup:
-        return Markup(entity_link(self.ctx, self.links, entity_id))
+    def chip(self, entity_id: str) -> Html:
+        return entity_link(self.ctx, self.links, entity_id)
 
-    def entity(self, entity_id: str, text: Optional[str] = None) -> Markup:
+    def entity(self, entity_id: str, text: Optional[str] = None) -> Html:
         """The entity's name linked to its page, without the chip."""
-        return Markup(entity_link(self.ctx, self.links, entity_id, chip=False, text=text))
+        return entity_link(self.ctx, self.links, entity_id, chip=False, text=text)
 
-    def chips(self, ids: Iterable[str]) -> Markup:
-        return Markup(chips(self.ctx, self.links, ids))
+    def chips(self, ids: Iterable[str]) -> Html:
+        return Html(chips(self.ctx, self.links, ids))
 
-    def badge(self, family: str, status: str) -> Markup:
-        return Markup(badge(self.ctx, self.links, family, status))
+    def badge(self, family: str, status: str) -> Html:
+        return badge(self.ctx, self.links, family, status)
 
-    def article_link(self, article_id: str, fragment: str = "") -> Markup:
-        return Markup(article_link(self.ctx, self.links, article_id, fragment))
+    def article_link(self, article_id: str, fragment: str = "") -> Html:
+        return Html(article_link(self.ctx, self.links, article_id, fragment))
 
-    def article_list(self, ids: Iterable[str], summary: bool = False) -> Markup:
-        return Markup(article_list(self.ctx, self.links, ids, summary=summary))
+    def article_list(self, ids: Iterable[str], summary: bool = False) -> Html:
+        return Html(article_list(self.ctx, self.links, ids, summary=summary))
 
-    def figures(self, claim: Claim) -> Markup:
-        return Markup(figures(self.ctx, claim))
+    def figures(self, claim: Claim) -> Html:
+        return Html(figures(self.ctx, claim))
 
-    def figure_for(self, claim: Claim, quantity: str) -> Markup:
-        return Markup(figure_for(self.ctx, claim, quantity))
+    def figure_for(self, claim: Claim, quantity: str) -> Html:
+        return Html(figure_for(self.ctx, claim, quantity))
 
-    def checks(self, claim: Claim) -> Markup:
-        return Markup(checks(self.ctx, self.links, claim))
+    def checks(self, claim: Claim) -> Html:
+        return Html(checks(self.ctx, self.links, claim))
 
-    def claims_table(self, entries: Iterable[ClaimEntry], claimant: bool = True) -> Markup:
-        return Markup(claims_rows_table(self.ctx, self.links, entries, claimant=claimant))
+    def claims_table(self, entries: Iterable[ClaimEntry], claimant: bool = True) -> Html:
+        return Html(claims_rows_table(self.ctx, self.links, entries, claimant=claimant))
 
-    def article_item(self, article_id: str, summary: bool = False) -> Markup:
-        return Markup(article_item(self.ctx, self.links, article_id, summary=summary))
+    def article_item(self, article_id: str, summary: bool = False) -> Html:
+        return article_item(self.ctx, self.links, article_id, summary=summary)
 
-    def claim_data(self, entry: ClaimEntry) -> Markup:
-        return Markup(claim_data(self.ctx, entry))
+    def claim_data(self, entry: ClaimEntry) -> Html:
+        return Html(claim_data(self.ctx, entry))
 
-    def render(self, template: str, /, **values) -> Markup:
+    def render(self, template: str, /, **values) -> Html:
         """A template, with this page's helpers and context."""
         return self.ctx.templates.render(template, h=self, ctx=self.ctx, catalogue=self.ctx.catalogue, **values)
 

@@ -17,6 +17,20 @@ from typing import Optional
 from archive.format.layout import url_for
 
 
+class Html(str):
+    """Text that is HTML already (escaped, or made by the sanitiser): templates print it as it is.
+
+    A plain ``str`` otherwise: joined or concatenated with other text it gives plain text, so
+    nothing is escaped twice by accident (unlike ``markupsafe.Markup``), and it costs nothing
+    to make.
+    """
+
+    __slots__ = ()
+
+    def __html__(self) -> str:
+        return self
+
+
 def esc(value: object) -> str:
     """``value`` as text safe in HTML content and in quoted attribute values."""
     return escape(str(value), quote=True)
@@ -87,4 +101,4 @@ def attrs(**values: object) -> str:
     return "".join(f' {name.replace("_", "-")}="{esc(value)}"' for name, value in values.items() if value is not None)
 
 
-__all__ = ["esc", "Rendered", "Links", "time_tag", "heading", "join", "attrs"]
+__all__ = ["Html", "esc", "Rendered", "Links", "time_tag", "heading", "join", "attrs"]

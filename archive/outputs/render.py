@@ -8,9 +8,11 @@ folder last, so a site overrides a template by putting a file at the same path.
 Two rules hold for every template loaded here:
 
 * **Every value is escaped** as :func:`archive.outputs.html.esc` escapes it (``html.escape``
-  with quotes): autoescaping is on, and the environment's ``finalize`` escapes each printed
-  value that is not already markup. Only fragments the sanitiser or this package's helpers
-  made (``markupsafe.Markup``) are printed as they are.
+  with quotes): the environment's ``finalize``, which every ``{{ ... }}`` passes through,
+  escapes each printed value that is not HTML already. Only fragments the sanitiser or this
+  package's helpers made (:class:`~archive.outputs.html.Html`, or anything with ``__html__``)
+  are printed as they are. (Jinja's own autoescaping is off: it would escape a second time,
+  the ``markupsafe`` way, and cost a wrapper object per value.)
 * **Indentation and line breaks are dropped** when a template is loaded: a template is written
   one tag a line, the page gets the same compact HTML the tests expect. A space that matters is
   written inside a line.
@@ -24,10 +26,10 @@ from typing import Any, Optional
 
 import jinja2
 from jinja2.ext import Extension
-from markupsafe import Markup
 
 from archive.format import layout, vocabulary
 from archive.outputs import display
+from archive.outputs.html import Html
 
 #: The controlled vocabularies templates may read (value → definition).
 VOCABULARIES = (
@@ -52,11 +54,13 @@ class Compact(Extension):
         return "".join(line.strip() for line in source.splitlines())
 
 
-def _finalize(value: Any) -> Any:
-    """A printed value, escaped like :func:`~archive.outputs.html.esc` unless it is markup already."""
-    if hasattr(value, "__html__"):
+def _finalize(value: Any) -> str:
+    """A printed value, escaped like :func:`~archive.outputs.html.esc` unless it is HTML already."""
+    if type(value) is Html:
         return value
-    return Markup(escape(str(value), quote=True))
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return escape(str(value), quote=True)
 
 
 def environment(loader: Optional[jinja2.BaseLoader] = None) -> jinja2.Environment:
@@ -70,7 +74,7 @@ def environment(loader: Optional[jinja2.BaseLoader] = None) -> jinja2.Environmen
     """
     env = jinja2.Environment(
         loader=loader or jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
+        autoescape=False,
         finalize=_finalize,
         extensions=[Compact],
         undefined=jinja2.StrictUndefined,
@@ -103,9 +107,9 @@ class Templates:
             template = self._compiled[name] = self.env.get_template(name)
         return template
 
-    def render(self, template: str, /, **values: Any) -> Markup:
-        """The template named ``template`` rendered with ``values``, as markup (escaped already)."""
-        return Markup(self.get(template).render(values))
+    def render(self, template: str, /, **values: Any) -> Html:
+        """The template named ``template`` rendered with ``values`` (escaped already)."""
+        return Html(self.get(template).render(values))
 
 
 __all__ = ["TEMPLATES", "Compact", "environment", "Templates"]

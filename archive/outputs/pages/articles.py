@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from markupsafe import Markup
-
 from archive.catalogue import article_updated, claim_anchor
 from archive.format import layout
 from archive.format.model import Article, Claim
@@ -15,7 +13,7 @@ from archive.outputs.components import (
     entity_link,
 )
 from archive.outputs.display import bibtex, citation
-from archive.outputs.html import Links, Rendered, esc
+from archive.outputs.html import Html, Links, Rendered, esc
 from archive.outputs.pages import PageSpec
 
 
@@ -43,7 +41,7 @@ class ArticlePages:
         html = h.render(
             "archive/article.html",
             article=article,
-            body=Markup(body_html),
+            body=Html(body_html),
             events={e.id: e for e in article.events},
             about_counts=Counter(c.about for c in article.claims if c.about),
             citation=citation(article, ctx.site_name, url),
@@ -61,8 +59,8 @@ class ArticleHelpers(Helpers):
     def event_label(self, event) -> str:
         return _event_label(self.ctx, event)
 
-    def dispute(self, article: Article, ref: str) -> Markup:
-        return Markup(_dispute(self.ctx, self.links, article, ref))
+    def dispute(self, article: Article, ref: str) -> Html:
+        return Html(_dispute(self.ctx, self.links, article, ref))
 
 
 def _event_label(ctx: SiteContext, event) -> str:

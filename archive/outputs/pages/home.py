@@ -6,12 +6,10 @@ markers (see :mod:`archive.outputs.editorial`); this page is only the fallback.
 
 from __future__ import annotations
 
-from markupsafe import Markup
-
 from archive.format import layout
 from archive.outputs import editorial
 from archive.outputs.components import Helpers, SiteContext
-from archive.outputs.html import Links, Rendered
+from archive.outputs.html import Html, Links, Rendered
 from archive.outputs.pages import PageSpec
 
 
@@ -37,8 +35,8 @@ class HomePage:
         h = Helpers(ctx, links)
         html = h.render(
             "archive/home.html",
-            counts=Markup(editorial.counts_block(ctx, links)),
-            latest=Markup(editorial.latest_block(ctx, links, self.latest_count)),
-            sections=Markup(editorial.sections_block(ctx, links)),
+            counts=Html(editorial.counts_block(ctx, links)),
+            latest=Html(editorial.latest_block(ctx, links, self.latest_count)),
+            sections=Html(editorial.sections_block(ctx, links)),
         )
         return Rendered(html, h.toc)
