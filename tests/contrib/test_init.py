@@ -116,3 +116,15 @@ def test_the_gazetteer_schema_follows_the_vocabulary(sudan):
     assert list(schema["$defs"]["actor"]["properties"]["names"]["properties"]) == ["en", "ar"]
     front = json.loads(run("schema", "--no-ids", "--archive", str(sudan / "content")).output)
     assert front["properties"]["regions"]["examples"] == [["sudan"]]
+
+
+def test_the_readme_lists_every_plugin_option():
+    from plugins.search import SearchConfig
+    from plugins.site import ArchiveConfig
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for config in (ArchiveConfig, SearchConfig):
+        for name, option in config._schema:
+            default = option.default
+            shown = "the docs folder" if default is None else json.dumps(default)
+            assert f"| `{name}` | {shown if default is None else f'`{shown}`'} |" in readme, name
