@@ -543,7 +543,9 @@ def run(
         raise SystemExit(f"the plain article is refused, so every class would be: {problems}")
     baselines: dict[bool, tuple[float, Optional[float]]] = {}
     for big in sorted({c.big_gazetteer for c in cases}):
-        root = make_archive(scratch / f"baseline-{int(big)}" / "docs", Case("baseline", "front", _baseline_article(big), big))
+        root = make_archive(
+            scratch / f"baseline-{int(big)}" / "docs", Case("baseline", "front", _baseline_article(big), big), 4 * KIB
+        )
         check, _ = timed_check(root, max(runs, 3), check_timeout)
         built = timed_build(root, root.parent, build_timeout)[0] if build else None
         baselines[big] = (check or 0.0, built)
