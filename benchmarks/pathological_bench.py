@@ -13,10 +13,12 @@ archive (``tests/fixtures/site``) and
 
 Targets (the robustness issue): a file of up to 1 MiB checks in at most 0.5 s and builds in at
 most 5 s, and no class grows faster than linearly. Targets and growth apply to the file's own
-cost: the time minus that of the same archive without the file ("file s"; the baselines are
-printed first; beside the big gazetteer, the baseline names one unknown place, so that it pays
-the one-off did-you-mean index of the gazetteer), so that the fixed cost of a build on a busy machine is not counted. Growth is
-the ratio per doubling of the size, the costs floored at a noise level: about 2 is linear, 4
+cost ("file s"): the CPU time of reading the file alone, the archive loaded around it (see
+``file_cpu``; the archive's fixed costs vary more than that on a busy machine). Builds count
+the wall time minus that of the same archive without the file (the baselines are printed
+first; beside the big gazetteer the baseline names one unknown place, so that it pays the
+one-off did-you-mean index). Growth is the ratio per doubling of the size, the costs floored
+at a noise level: about 2 is linear, 4
 quadratic. The script prints the table and exits 1 when a target is missed.
 
     python benchmarks/pathological_bench.py             # every class, 64 KiB to 1 MiB
@@ -427,28 +429,56 @@ def check_cpu(root: Path) -> tuple[float, bool]:
     return spent, not refused
 
 
+def file_cpu(root: Path) -> Optional[float]:
+    """CPU seconds of reading the pathological article alone, the archive loaded around it.
+
+    What the target is about ("a file checks in at most 0.5 s"), measured apart from the
+    archive's fixed costs, which on a busy machine vary more than the file costs: the gazetteer
+    is loaded and its did-you-mean index built (once per gazetteer, whatever the files), the
+    suggestions already made are forgotten, and the file is read as the check reads it.
+    """
+    from datetime import date
+
+    from archive.read.article import read_article
+    from archive.read.loader import load_archive
+    from archive.read.problems import ProblemLog
+
+    path = next(iter((root / "articles").rglob(ARTICLE_NAME)), None)
+    if path is None:
+        return None
+    archive = load_archive(root)
+    archive.gazetteer.suggest("x", ("place",))  # (the index of the kinds ids are suggested from)
+    archive.gazetteer._suggest.cache_clear()
+    started = time.process_time()
+    read_article(path, ARTICLE_NAME, archive.gazetteer, date.today(), ProblemLog())
+    return time.process_time() - started
+
+
 def _check_worker(root: str, runs: int, queue) -> None:
-    best, accepted = math.inf, True
+    best, accepted, own = math.inf, True, math.inf
     for _ in range(runs):
         spent, accepted = check_cpu(Path(root))
         best = min(best, spent)
-    queue.put((best, accepted))
+        file_spent = file_cpu(Path(root))
+        own = min(own, file_spent if file_spent is not None else math.inf)
+    queue.put((best, accepted, None if own == math.inf else own))
 
 
-def timed_check(root: Path, runs: int, timeout: float) -> tuple[Optional[float], bool]:
-    """Best CPU seconds of ``runs`` checks in a forked worker (None after ``timeout`` s)."""
+def timed_check(root: Path, runs: int, timeout: float) -> tuple[Optional[float], bool, Optional[float]]:
+    """Best CPU seconds of ``runs`` checks in a forked worker (None after ``timeout`` s), whether
+    the article passed, and the best CPU seconds of reading the article alone (:func:`file_cpu`)."""
     context = multiprocessing.get_context("fork")
     queue = context.Queue()
     worker = context.Process(target=_check_worker, args=(str(root), runs, queue))
     worker.start()
     try:
-        best, accepted = queue.get(timeout=timeout)
+        best, accepted, own = queue.get(timeout=timeout)
     except Exception:  # noqa: BLE001 - queue.Empty: too slow
         worker.kill()
         worker.join()
-        return None, True
+        return None, True, None
     worker.join()
-    return best, accepted
+    return best, accepted, own
 
 
 def site_config(docs: Path, site: Path, where: Path) -> Path:
@@ -489,6 +519,13 @@ class Row:
     build_error: str = ""
     skipped_build: bool = False
     skipped_check: bool = False
+    #: CPU seconds of reading the file alone (file_cpu); else the check minus the baseline.
+    own: Optional[float] = None
+
+    def file_cost(self, base_check: float) -> Optional[float]:
+        if self.own is not None:
+            return self.own
+        return None if self.check is None else max(0.0, self.check - base_check)
 
 
 def _ratio(costs: list[tuple[int, float]], floor: float) -> list[Optional[float]]:
@@ -546,7 +583,7 @@ def run(
         root = make_archive(
             scratch / f"baseline-{int(big)}" / "docs", Case("baseline", "front", _baseline_article(big), big), 4 * KIB
         )
-        check, _ = timed_check(root, max(runs, 3), check_timeout)
+        check, _, _ = timed_check(root, max(runs, 3), check_timeout)
         built = timed_build(root, root.parent, build_timeout)[0] if build else None
         baselines[big] = (check or 0.0, built)
         label = "3,000 more places" if big else "fixture gazetteer"
@@ -569,8 +606,8 @@ def run(
                 continue
             work = scratch / f"{case.where}-{abs(hash(case.name))}-{size_kib}"
             root = make_archive(work / "docs", case, size)
-            check, accepted = timed_check(root, runs, check_timeout)
-            row = Row(case, size_kib, check, accepted)
+            check, accepted, own = timed_check(root, runs, check_timeout)
+            row = Row(case, size_kib, check, accepted, own=own)
             if check is None:
                 check_dead = True
             elif build and accepted and not build_dead:
@@ -581,7 +618,7 @@ def run(
             rows.append(row)
             shutil.rmtree(work, ignore_errors=True)
         base_check, base_build = baselines[case.big_gazetteer]
-        check_costs = [(r.size_kib, r.check - base_check) for r in rows if r.check is not None]
+        check_costs = [(r.size_kib, cost) for r in rows if (cost := r.file_cost(base_check)) is not None]
         build_costs = [(r.size_kib, r.build - (base_build or 0.0)) for r in rows if r.build is not None and not r.build_error]
         check_ratios = dict(zip([s for s, _ in check_costs], _ratio(check_costs, CHECK_FLOOR)))
         build_ratios = dict(zip([s for s, _ in build_costs], _ratio(build_costs, BUILD_FLOOR)))
@@ -596,7 +633,7 @@ def run(
                 notes.append("not run: a smaller file took too long")
             elif row.check is None:
                 notes.append(f"check > {check_timeout:.0f} s")
-            elif row.check - base_check > CHECK_LIMIT:
+            elif (row.file_cost(base_check) or 0.0) > CHECK_LIMIT:
                 notes.append(f"check > {CHECK_LIMIT} s")
             if not row.accepted:
                 build_text = f"{'refused':>9}"
@@ -612,7 +649,7 @@ def run(
             else:
                 build_text = f"{'-':>9}"
             ok = ok and not notes
-            own = None if row.check is None else max(0.0, row.check - base_check)
+            own = row.file_cost(base_check)
             print(
                 f"{case.where:<6} {case.name:<18} {row.size_kib:>5} {_fmt(row.check)} {_fmt(own, 7)} {_fmt(check_ratios.get(row.size_kib), 5, 2)} "
                 f"{build_text} {_fmt(build_ratios.get(row.size_kib), 5, 2)}  {'; '.join(notes)}",
