@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.toc import AnchorLink
 
+from archive import __version__
 from archive.catalogue import Catalogue
 from archive.outputs import site as build
 from archive.outputs.html import esc
@@ -97,6 +98,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_env(self, env, *, config, files):
         fragments.install(env, theme.theme_dirs(config.theme), self.fragments)
+        env.globals["archive_version"] = __version__  # (the footer names the generator's version)
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
