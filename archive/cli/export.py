@@ -12,10 +12,6 @@ from archive import __version__
 from archive.cli.common import ARCHIVE_HELP, MKDOCS_CONFIG, _archive_root, site_settings
 
 
-def package_version() -> str:
-    return __version__
-
-
 def write_files(dest: Path, files: dict[str, bytes]) -> None:
     """Write ``files`` (paths relative to ``dest``) under ``dest``, never outside it."""
     base = dest.resolve()
@@ -55,7 +51,7 @@ def export(
     except ArchiveErrors as exc:
         raise click.ClickException(str(exc)) from None
     catalogue = build_catalogue(archive.gazetteer, archive.published())
-    files = dataset_files(catalogue, site_name=name, site_url=url, version=package_version(), licence=licence, root=root)
+    files = dataset_files(catalogue, site_name=name, site_url=url, version=__version__, licence=licence, root=root)
     files.update(twin_files(catalogue, site_url=url, root=root))
     write_files(dest, files)
     size = sum(len(data) for data in files.values())

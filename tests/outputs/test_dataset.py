@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from exportkit import NAME, SITE, Loaded
 from frictionless import validate
 
-from archive.cli.export import package_version
+from archive import __version__
 from archive.cli.main import main
 from archive.format import spec, vocabulary
 from archive.outputs.dataset import (
@@ -201,7 +201,7 @@ def test_archive_export_writes_the_same_bytes(sample: Loaded, tmp_path, monkeypa
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     expected = dataset_files(
-        sample.catalogue, site_name=NAME, site_url=SITE, version=package_version(), licence="CC-BY-4.0", root=sample.root
+        sample.catalogue, site_name=NAME, site_url=SITE, version=__version__, licence="CC-BY-4.0", root=sample.root
     )
     expected.update(twin_files(sample.catalogue, site_url=SITE, root=sample.root))
     written = {p.relative_to(tmp_path / "out").as_posix(): p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()}
